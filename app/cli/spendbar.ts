@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/** The `spendbar` command: the same numbers as the tray, in a terminal. */
+import { buildCatalog } from '../engine/catalog/catalog.ts';
+import { UsageError } from './cli-error.ts';
+import type { CommandContext } from './command-context.ts';
+import { PRICE_HELP, runPrice } from './commands/price.ts';
+import { readSettingsFile } from '../sources/settings-file.ts';
+import { spendbarHome } from '../sources/spendbar-home.ts';
+
+const HELP = `spendbar — LLM API spend in your terminal
+
+Commands:
+  price         the cost of one call or bucket
+  status        this period's spend, cap, projection and alerts
+  daily         one row per day
+  demo-server   serve the simulated organization on 127.0.0.1
+
+Every command takes --json and --tz <IANA zone>. Run "spendbar <command> --help" for its flags.
+
+${PRICE_HELP}`;
+
+export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const settings = readSettingsFile(spendbarHome(ctx.env));
+    const catalog = buildCatalog(settings.priceOverrides);
+    switch (command) {
+      case 'price':
+        runPrice(rest, ctx, catalog);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        ctx.out(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}". Commands: price, status, daily, demo-server.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && 'exitCode' in error)) {
+      ctx.err(`spendbar: ${error.message}`);
+      return (error as { exitCode: number }).exitCode;
+    }
+    ctx.err(`spendbar: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && /spendbar(\.ts|\.js|\.cjs|\.mjs)?$/.test(process.argv[1]);
+if (isEntryPoint) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => new Date(),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

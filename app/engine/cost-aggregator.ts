@@ -1,0 +1,211 @@
+/**
+ * Sums the cost of many usage rows exactly and fast: tokens are summed per rate class and time
+ * slot (plain integer adds), and each sum is multiplied by its rate once, in bigint, at the end.
+ * So a year of rows prices in one pass and the total matches decimal arithmetic to the femtodollar.
+ */
+import type { Catalog } from './catalog/catalog.ts';
+import type { Femto } from './money.ts';
+import { addToUnpriced, emptyUnpriced, ratesForRow, type UnpricedUsage } from './price.ts';
+import type { EffectiveRates } from './price-rates.ts';
+import { promptTokens, type SourceId, type UsageRow } from './usage-row.ts';
+
+export interface GroupCost {
+  femto: Femto;
+  inputTokens: number;
+  outputTokens: number;
+  cacheWriteTokens: number;
+  cacheReadTokens: number;
+  webSearchRequests: number;
+}
+
+/** What a group key may depend on: the time slot (day "YYYY-MM-DD" or hour "YYYY-MM-DDTHH"), model, source. */
+export interface GroupDims {
+  readonly slot: string;
+  readonly modelId: string;
+  readonly source: SourceId;
+}
+
+export type GroupOf = (dims: GroupDims) => string;
+
+/** Token sums of one rate class in one time slot: input, output, write5m, write1h, read, webSearch. */
+interface SlotSums {
+  readonly slot: string;
+  readonly rates: EffectiveRates;
+  readonly sums: number[];
+}
+
+/** Rows of one reported model with the same modifiers: they differ only by time slot. */
+interface RateClass {
+  readonly model: string;
+  readonly tier: string;
+  readonly band: string;
+  readonly geo: string;
+  readonly speed: string;
+  readonly source: SourceId;
+  modelId: string;
+  /** Rates for the price version of the last slot seen, and the days they hold for. */
+  rates: EffectiveRates;
+  validFrom: string;
+  validUntil: string;
+  last: SlotSums;
+  readonly slots: Map<string, SlotSums>;
+}
+
+export class CostAggregator {
+  private readonly classesByModel = new Map<string, RateClass[]>();
+  private readonly unpriced = new Map<string, UnpricedUsage>();
+  private readonly thresholds: number[];
+  private readonly windows: number[];
+  private readonly slotLength: number;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly groupOf: GroupOf = () => 'total',
+    resolution: 'day' | 'hour' = 'day',
+  ) {
+    const tiers = catalog.entries.flatMap((e) => e.versions.flatMap((v) => (v.longContext ? [v.longContext] : [])));
+    this.thresholds = [...new Set(tiers.map((t) => t.thresholdTokens))];
+    this.windows = [...new Set(tiers.map((t) => t.contextWindowTokens))];
+    this.slotLength = resolution === 'day' ? 10 : 13;
+  }
+
+  /** The usage report's context bucket, or which thresholds and windows a single request crosses. */
+  private bandOf(row: UsageRow): string {
+    if (row.contextWindow) return row.contextWindow;
+    const prompt = promptTokens(row);
+    let band = '';
+    for (const threshold of this.thresholds) band += prompt > threshold ? '1' : '0';
+    for (const window of this.windows) band += prompt + row.outputTokens > window ? '1' : '0';
+    return band;
+  }
+
+  add(row: UsageRow): void {
+    const band = this.bandOf(row);
+    const tier = row.serviceTier ?? '';
+    const geo = row.inferenceGeo ?? '';
+    const speed = row.speed ?? '';
+    let classes = this.classesByModel.get(row.model);
+    if (!classes) this.classesByModel.set(row.model, (classes = []));
+    let rateClass: RateClass | undefined;
+    for (const c of classes) {
+      if (c.band === band && c.tier === tier && c.geo === geo && c.speed === speed && c.source === row.source) {
+        rateClass = c;
+        break;
+      }
+    }
+    const slot =
+      rateClass && row.start.startsWith(rateClass.last.slot)
+        ? rateClass.last
+        : this.slotFor(row, rateClass, classes, { band, tier, geo, speed });
+    if (!slot) return;
+    const sums = slot.sums;
+    sums[0]! += row.inputTokens;
+    sums[1]! += row.outputTokens;
+    sums[2]! += row.cacheWrite5mTokens;
+    sums[3]! += row.cacheWrite1hTokens;
+    sums[4]! += row.cacheReadTokens;
+    sums[5]! += row.webSearchRequests;
+  }
+
+  /** A row in a new time slot, or of a new rate class: find or create its sums, re-pricing only across a price change. */
+  private slotFor(
+    row: UsageRow,
+    existing: RateClass | undefined,
+    classes: RateClass[],
+    mods: { band: string; tier: string; geo: string; speed: string },
+  ): SlotSums | undefined {
+    const slot = row.start.slice(0, this.slotLength);
+    let rateClass = existing;
+    if (rateClass) {
+      const known = rateClass.slots.get(slot);
+      if (known) return (rateClass.last = known);
+    }
+    const day = slot.slice(0, 10);
+    if (!rateClass || day < rateClass.validFrom || day >= rateClass.validUntil) {
+      const resolved = ratesForRow(row, this.catalog);
+      if (!resolved) {
+        let unpriced = this.unpriced.get(row.model);
+        if (!unpriced)
+          this.unpriced.set(
+            row.model,
+            (unpriced = emptyUnpriced(row.model, 'not in the price catalog; add a price in Settings')),
+          );
+        addToUnpriced(unpriced, row);
+        return undefined;
+      }
+      if (!rateClass) {
+        const placeholder: SlotSums = { slot: '\u0000', rates: resolved.rates, sums: [] };
+        rateClass = {
+          ...mods,
+          model: row.model,
+          source: row.source,
+          modelId: resolved.entry.id,
+          rates: resolved.rates,
+          validFrom: resolved.validFrom,
+          validUntil: resolved.validUntil,
+          last: placeholder,
+          slots: new Map(),
+        };
+        classes.push(rateClass);
+      } else {
+        rateClass.rates = resolved.rates;
+        rateClass.validFrom = resolved.validFrom;
+        rateClass.validUntil = resolved.validUntil;
+      }
+    }
+    const sums: SlotSums = { slot, rates: rateClass.rates, sums: [0, 0, 0, 0, 0, 0] };
+    rateClass.slots.set(slot, sums);
+    return (rateClass.last = sums);
+  }
+
+  addAll(rows: Iterable<UsageRow>): this {
+    for (const row of rows) this.add(row);
+    return this;
+  }
+
+  groups(): Map<string, GroupCost> {
+    const out = new Map<string, GroupCost>();
+    for (const classes of this.classesByModel.values()) {
+      for (const rateClass of classes) {
+        for (const { slot, rates, sums } of rateClass.slots.values()) {
+          const t = rates.tokens;
+          const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
+          let femto = BigInt(input) * t.input + BigInt(output) * t.output + BigInt(w5) * t.cache_write_5m;
+          femto += BigInt(w1) * t.cache_write_1h + BigInt(read) * t.cache_read;
+          if (rates.webSearchPerRequest !== undefined) femto += BigInt(search) * rates.webSearchPerRequest;
+          const group = this.groupOf({ slot, modelId: rateClass.modelId, source: rateClass.source });
+          let cost = out.get(group);
+          if (!cost)
+            out.set(
+              group,
+              (cost = {
+                femto: 0n,
+                inputTokens: 0,
+                outputTokens: 0,
+                cacheWriteTokens: 0,
+                cacheReadTokens: 0,
+                webSearchRequests: 0,
+              }),
+            );
+          cost.femto += femto;
+          cost.inputTokens += input;
+          cost.outputTokens += output;
+          cost.cacheWriteTokens += w5 + w1;
+          cost.cacheReadTokens += read;
+          cost.webSearchRequests += search;
+        }
+      }
+    }
+    return out;
+  }
+
+  total(): Femto {
+    let sum = 0n;
+    for (const cost of this.groups().values()) sum += cost.femto;
+    return sum;
+  }
+
+  unpricedUsage(): UnpricedUsage[] {
+    return [...this.unpriced.values()];
+  }
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The installed `spendbar` command: the compiled CLI from out/ (npm run build makes it).
+await import('../out/cli/spendbar.mjs');

@@ -1,0 +1,56 @@
+// Compiles main, preload, CLI and renderer into out/ with esbuild (one tool, ~0.5 s).
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'node22', platform: 'node' };
+const external = ['electron', '@napi-rs/keyring', 'electron-store'];
+
+rmSync('out', { recursive: true, force: true });
+const jobs = [];
+if (existsSync('app/main/index.ts')) {
+  jobs.push(build({ ...common, entryPoints: ['app/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs', external }));
+}
+if (existsSync('app/preload/index.ts')) {
+  // Sandboxed preloads run as CommonJS with only a few Electron modules available.
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['app/preload/index.ts'],
+      outfile: 'out/preload/index.cjs',
+      format: 'cjs',
+      external: ['electron'],
+      target: 'chrome140',
+    }),
+  );
+}
+jobs.push(
+  build({
+    ...common,
+    entryPoints: ['app/cli/spendbar.ts'],
+    outfile: 'out/cli/spendbar.mjs',
+    format: 'esm',
+    external,
+    banner: {
+      js: "import { createRequire as __spendbarRequire } from 'node:module'; const require = __spendbarRequire(import.meta.url);",
+    },
+  }),
+);
+if (existsSync('renderer/index.ts')) {
+  jobs.push(
+    build({
+      ...common,
+      platform: 'browser',
+      target: 'chrome140',
+      format: 'esm',
+      entryPoints: ['renderer/index.ts'],
+      outfile: 'out/renderer/index.js',
+    }),
+  );
+}
+await Promise.all(jobs);
+if (existsSync('renderer/index.html')) {
+  mkdirSync('out/renderer', { recursive: true });
+  for (const file of ['index.html', 'popover.css'])
+    if (existsSync(`renderer/${file}`)) cpSync(`renderer/${file}`, `out/renderer/${file}`);
+}
+console.log('built out/');

@@ -1,0 +1,71 @@
+// `npm test`: every suite (vitest: engine, sources, CLI, main glue; Playwright: the renderer in
+// Chromium), inside a private D-Bus session with an unlocked gnome-keyring so keychain tests use
+// the real OS store. Ends with one line: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const here = new URL(import.meta.url).pathname;
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+if (
+  !process.env.DBUS_SESSION_BUS_ADDRESS &&
+  !process.env.SPENDBAR_TEST_NO_DBUS &&
+  has('dbus-run-session') &&
+  has('gnome-keyring-daemon')
+) {
+  // A throwaway keyring: nothing the tests store reaches the user's own keychain.
+  const dataHome = mkdtempSync(join(tmpdir(), 'spendbar-keyring-'));
+  const script = `echo spendbar-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node "${here}"`;
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
+    stdio: ['inherit', 'inherit', 'pipe'],
+    env: { ...process.env, XDG_DATA_HOME: dataHome, SPENDBAR_TEST_NO_DBUS: '1' },
+    encoding: 'utf8',
+  });
+  process.stderr.write((result.stderr ?? '').replace(/^.*Failed to set fd limit.*\n/gm, ''));
+  rmSync(dataHome, { recursive: true, force: true });
+  process.exit(result.status ?? 1);
+}
+
+mkdirSync('ci-out', { recursive: true });
+for (const file of ['ci-out/vitest.json', 'ci-out/playwright.json']) rmSync(file, { force: true });
+
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
+const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=ci-out/vitest.json']);
+
+let playwrightCode = 0;
+const hasE2e = existsSync('playwright.config.ts');
+if (hasE2e) {
+  playwrightCode = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'ci-out/playwright.json',
+  });
+}
+
+let passed = 0,
+  failed = 0,
+  skipped = 0;
+try {
+  const v = JSON.parse(readFileSync('ci-out/vitest.json', 'utf8'));
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + v.numTodoTests;
+  // A suite that failed to load has no tests to count but is a failure.
+  failed += v.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+} catch {
+  failed += 1;
+  console.error('vitest wrote no report (ci-out/vitest.json): counted as one failure');
+}
+if (hasE2e) {
+  try {
+    const stats = JSON.parse(readFileSync('ci-out/playwright.json', 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
+  } catch {
+    failed += 1;
+    console.error('Playwright wrote no report (ci-out/playwright.json): counted as one failure');
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(vitestCode === 0 && playwrightCode === 0 && failed === 0 ? 0 : 1);

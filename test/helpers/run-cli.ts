@@ -1,0 +1,34 @@
+/** Runs the real `spendbar` command: in a child process (as users do) or in-process (fast). */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../app/cli/spendbar.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npm run --silent spendbar -- …` exactly as the README says, with its own environment. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync('npm', ['run', '--silent', 'spendbar', '--', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr.replace(/^npm warn .*\n/gm, '') };
+}
+
+export async function runCliInProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  now = new Date('2026-11-25T12:00:00Z'),
+): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => now, env });
+  return { code, stdout: out.length ? `${out.join('\n')}\n` : '', stderr: err.length ? `${err.join('\n')}\n` : '' };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../../app/engine/catalog/catalog.ts';
+import { femtoToDecimalString } from '../../../app/engine/money.ts';
+import { isPriced, priceRow, type PricedRow } from '../../../app/engine/price.ts';
+import type { UsageRow } from '../../../app/engine/usage-row.ts';
+import { usageRow } from '../../helpers/usage-rows.ts';
+
+const catalog = buildCatalog();
+
+function priced(row: Partial<UsageRow> & Pick<UsageRow, 'model'>, overrides = catalog): PricedRow {
+  const result = priceRow(usageRow(row), overrides);
+  if (!isPriced(result)) throw new Error(`unpriced ${row.model}`);
+  return result;
+}
+const usd = (row: Partial<UsageRow> & Pick<UsageRow, 'model'>) => femtoToDecimalString(priced(row).femto);
+
+describe('the examples from the issue', () => {
+  it('Opus 4.5: 10,000 input, 2,000 output, 50,000 cache read = $0.1250', () => {
+    expect(usd({ model: 'claude-opus-4-5', inputTokens: 10_000, outputTokens: 2_000, cacheReadTokens: 50_000 })).toBe('0.125');
+  });
+  it('Sonnet 4.5 batch: 1,000,000 input, 100,000 output = $2.25', () => {
+    expect(usd({ model: 'claude-sonnet-4-5', serviceTier: 'batch', inputTokens: 1_000_000, outputTokens: 100_000 })).toBe('2.25');
+  });
+  it('Sonnet 4.5 long context: 300,000 input, 1,000 output = $1.8225', () => {
+    expect(usd({ model: 'claude-sonnet-4-5', inputTokens: 300_000, outputTokens: 1_000 })).toBe('1.8225');
+  });
+});
+
+describe('modifiers', () => {
+  it('long context applies above the 200k threshold, not at or below it', () => {
+    expect(usd({ model: 'claude-sonnet-4-5', inputTokens: 200_000 })).toBe('0.6');
+    expect(usd({ model: 'claude-sonnet-4-5', inputTokens: 200_001 })).toBe('1.200006');
+  });
+  it('counts cache reads and writes toward the long-context prompt size', () => {
+    const row = priced({ model: 'claude-sonnet-4', inputTokens: 1_000, cacheReadTokens: 250_000, outputTokens: 1_000 });
+    expect(row.modifiers).toContain('long context');
+    expect(femtoToDecimalString(row.femto)).toBe(String(0.006 + 0.15 + 0.0225));
+  });
+  it('uses the usage report context_window bucket when present', () => {
+    expect(usd({ model: 'claude-sonnet-4-5', contextWindow: '200k-1M', inputTokens: 1_000 })).toBe('0.006');
+    expect(usd({ model: 'claude-sonnet-4-5', contextWindow: '0-200k', inputTokens: 300_000 })).toBe('0.9');
+  });
+  it('Haiku 5.5 charges the whole request at the higher rate above a 100,000-token prompt', () => {
+    expect(usd({ model: 'claude-haiku-5-5', inputTokens: 100_000, outputTokens: 1_000_000 })).toBe('0.51');
+    expect(usd({ model: 'claude-haiku-5-5', inputTokens: 100_001, outputTokens: 100_000 })).toBe('0.3000005');
+  });
+  it('models with a flat 1M price ignore prompt size', () => {
+    expect(usd({ model: 'claude-sonnet-4-6', start: '2026-11-01T00:00:00Z', inputTokens: 900_000 })).toBe('2.7');
+  });
+  it('1-hour cache writes cost twice input, 5-minute writes 1.25x', () => {
+    expect(usd({ model: 'claude-opus-4-5', cacheWrite1hTokens: 1_000_000 })).toBe('10');
+    expect(usd({ model: 'claude-opus-4-5', cacheWrite5mTokens: 1_000_000 })).toBe('6.25');
+  });
+  it('batch halves cache reads and writes too', () => {
+    expect(
+      usd({ model: 'claude-opus-4-5', serviceTier: 'batch', cacheReadTokens: 1_000_000, cacheWrite1hTokens: 1_000_000 }),
+    ).toBe('5.25');
+  });
+  it('US-only inference costs 1.1x on 4.6+ models and nothing extra on older ones', () => {
+    expect(usd({ model: 'claude-opus-4-6', inferenceGeo: 'us', inputTokens: 1_000_000, cacheReadTokens: 1_000_000 })).toBe(
+      '6.05',
+    );
+    expect(usd({ model: 'claude-opus-4-5', inferenceGeo: 'us', inputTokens: 1_000_000 })).toBe('5');
+  });
+  it('US inference stacks with batch', () => {
+    expect(usd({ model: 'claude-sonnet-5', inferenceGeo: 'us', serviceTier: 'batch', outputTokens: 1_000_000 })).toBe('5.5');
+  });
+  it('fast mode uses fast rates, and cache kinds scale with input', () => {
+    expect(usd({ model: 'claude-opus-5', speed: 'fast', inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBe('60');
+    expect(usd({ model: 'claude-opus-5', speed: 'fast', cacheReadTokens: 1_000_000 })).toBe('1');
+    expect(usd({ model: 'claude-opus-4-6', start: '2026-03-20T00:00:00Z', speed: 'fast', inputTokens: 1_000_000 })).toBe('30');
+    expect(priced({ model: 'claude-opus-4-7', speed: 'fast', inputTokens: 1 }).modifiers).not.toContain('fast mode');
+  });
+  it('web search costs $10 per 1,000 requests', () => {
+    const row = priced({ model: 'claude-sonnet-4-5', webSearchRequests: 10 });
+    expect(row.lines).toEqual([{ kind: 'web_search', quantity: 10, femto: 100_000_000_000_000n }]);
+  });
+  it('OpenAI flex and priority tiers use their own rates', () => {
+    expect(usd({ model: 'gpt-5', serviceTier: 'flex', inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBe('5.625');
+    expect(usd({ model: 'gpt-5', serviceTier: 'priority', inputTokens: 1_000_000 })).toBe('2.5');
+  });
+});
+
+describe('price changes apply from their day', () => {
+  it('Sonnet 5.5 cache reads: $0.20 until 2026-10-07, $0.10 from 2026-10-08', () => {
+    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-07T23:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.2');
+    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-08T00:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.1');
+  });
+  it('o3: $10/$40 before 2025-06-10, $2/$8 from it', () => {
+    expect(usd({ model: 'o3-2025-04-16', start: '2025-06-09T12:00:00Z', inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBe(
+      '50',
+    );
+    expect(usd({ model: 'o3-2025-04-16', start: '2025-06-10T00:00:00Z', inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBe(
+      '10',
+    );
+  });
+  it('Opus 4.6 had a >200k tier until 2026-03-13', () => {
+    expect(usd({ model: 'claude-opus-4-6', start: '2026-03-01T00:00:00Z', inputTokens: 300_000 })).toBe('3');
+    expect(usd({ model: 'claude-opus-4-6', start: '2026-03-13T00:00:00Z', inputTokens: 300_000 })).toBe('1.5');
+  });
+});
+
+describe('overrides and unknown models', () => {
+  it('an override corrects a shipped price from its date and is marked', () => {
+    const custom = buildCatalog([
+      { model: 'claude-sonnet-4-5-20250929', effectiveFrom: '2026-11-10', rates: { input: '2', output: '12' } },
+    ]);
+    const before = priceRow(
+      usageRow({ model: 'claude-sonnet-4-5', start: '2026-11-09T00:00:00Z', inputTokens: 100_000 }),
+      custom,
+    );
+    const after = priceRow(
+      usageRow({ model: 'claude-sonnet-4-5', start: '2026-11-10T00:00:00Z', inputTokens: 100_000, cacheReadTokens: 100_000 }),
+      custom,
+    );
+    expect(isPriced(before) && femtoToDecimalString(before.femto)).toBe('0.3');
+    expect(isPriced(after) && femtoToDecimalString(after.femto)).toBe('0.22');
+    expect(isPriced(after) && after.modifiers).toContain('user price');
+    expect(isPriced(after) && after.priceSource).toMatch(/user override/);
+  });
+  it('an override adds a model the catalog does not know', () => {
+    const custom = buildCatalog([{ model: 'claude-fable-5-2', rates: { input: '12', output: '60', cacheRead: '0.30' } }]);
+    const result = priceRow(
+      usageRow({ model: 'claude-fable-5-2', inputTokens: 1_000_000, cacheReadTokens: 1_000_000, cacheWrite5mTokens: 1_000_000 }),
+      custom,
+    );
+    expect(isPriced(result) && femtoToDecimalString(result.femto)).toBe(String(12 + 0.3 + 15));
+  });
+  it('an unknown model is unpriced with its tokens, never $0', () => {
+    const result = priceRow(
+      usageRow({ model: 'claude-fable-5-2', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 }),
+      catalog,
+    );
+    expect(isPriced(result)).toBe(false);
+    expect(result).toMatchObject({ model: 'claude-fable-5-2', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 });
+  });
+});
