@@ -1,0 +1,120 @@
+/** The OpenAI organization usage (completions) and costs endpoints, answered from the simulated organization. */
+import type { ServerResponse } from 'node:http';
+import { bucketPage, type BucketPage } from './demo-buckets.ts';
+import { queryArray, sendError, sendJson } from './demo-http.ts';
+import { noise } from './demo-noise.ts';
+import { DemoOrganization, HOUR_MS, type DemoOpenAiRecord } from './demo-organization.ts';
+
+const USAGE_GROUPS = ['project_id', 'user_id', 'api_key_id', 'model', 'batch', 'service_tier'];
+const COST_GROUPS = ['project_id', 'line_item', 'api_key_id'];
+/** OpenAI reports costs to 1e-9 USD here; the demo rounds each line there, as a real bill would. */
+const FEMTO_PER_NANO = 1_000_000n;
+
+function page(res: ServerResponse, params: URLSearchParams, now: number, allowed: string[], maxLimit?: number): BucketPage | undefined {
+  const start = Number(params.get('start_time'));
+  if (!params.get('start_time') || !Number.isInteger(start) || start < 0) {
+    sendError(res, 'openai', 400, "Missing or invalid 'start_time': expected Unix seconds");
+    return undefined;
+  }
+  const endText = params.get('end_time');
+  const end = endText === null ? undefined : Number(endText) * 1000;
+  const result = bucketPage({ start: start * 1000, end, width: params.get('bucket_width') ?? '1d', limit: params.get('limit'), page: params.get('page') }, now, allowed, maxLimit);
+  if (typeof result === 'string') {
+    sendError(res, 'openai', 400, result);
+    return undefined;
+  }
+  return result;
+}
+
+function badGroup(res: ServerResponse, groups: string[], allowed: string[]): boolean {
+  const bad = groups.find((g) => !allowed.includes(g));
+  if (bad) sendError(res, 'openai', 400, `Invalid group_by value '${bad}'`);
+  return bad !== undefined;
+}
+
+function hours([start, end]: readonly [number, number]): number[] {
+  const out: number[] = [];
+  for (let h = start; h < end; h += HOUR_MS) out.push(h);
+  return out;
+}
+
+export function handleOpenAiCompletions(res: ServerResponse, params: URLSearchParams, org: DemoOrganization, endless: boolean): void {
+  const groups = queryArray(params, 'group_by');
+  if (badGroup(res, groups, USAGE_GROUPS)) return;
+  const result = page(res, params, org.now(), ['1d', '1h']);
+  if (!result) return;
+  const has = (g: string) => groups.includes(g);
+  const data = result.buckets.map((bucket) => {
+    const combos = new Map<string, { r: DemoOpenAiRecord; sums: [number, number, number, number] }>();
+    for (const hour of hours(bucket)) {
+      for (const r of org.openaiHour(hour)) {
+        const key = `${has('model') ? r.model : ''}|${has('batch') ? r.batch : ''}|${has('project_id') ? r.projectId : ''}`;
+        const combo = combos.get(key) ?? { r, sums: [0, 0, 0, 0] };
+        combo.sums[0] += r.inputTokens;
+        combo.sums[1] += r.inputCachedTokens;
+        combo.sums[2] += r.outputTokens;
+        combo.sums[3] += r.requests;
+        combos.set(key, combo);
+      }
+    }
+    const results = [...combos.values()].map(({ r, sums }) => ({
+      object: 'organization.usage.completions.result',
+      input_tokens: sums[0],
+      input_cached_tokens: sums[1],
+      output_tokens: sums[2],
+      input_audio_tokens: 0,
+      output_audio_tokens: 0,
+      num_model_requests: sums[3],
+      project_id: has('project_id') ? r.projectId : null,
+      user_id: null,
+      api_key_id: null,
+      model: has('model') ? r.model : null,
+      batch: has('batch') ? r.batch : null,
+      service_tier: has('service_tier') ? 'default' : null,
+    }));
+    return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
+  });
+  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? 'page_ZW5kbGVzcw') : result.nextPage }, { 'x-request-id': `req_demo${Date.now()}` });
+}
+
+/** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
+export function openAiCostLines(org: DemoOrganization, dayStart: number): Map<string, bigint> {
+  const lines = new Map<string, bigint>();
+  for (let h = dayStart; h < dayStart + 24 * HOUR_MS; h += HOUR_MS) {
+    for (const record of org.openaiHour(h)) {
+      for (const { kind, femto } of org.bill(DemoOrganization.openaiUsageRow(record, h))) {
+        const label = `${record.model}, ${kind === 'cache_read' ? 'cached input' : kind}${record.batch ? ' (batch)' : ''}`;
+        lines.set(label, (lines.get(label) ?? 0n) + femto);
+      }
+    }
+  }
+  for (const [label, femto] of lines) lines.set(label, (femto + FEMTO_PER_NANO / 2n) / FEMTO_PER_NANO);
+  return lines;
+}
+
+function nanoToDecimal(nano: bigint): string {
+  const fraction = (nano % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '');
+  return `${nano / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`;
+}
+
+export function handleOpenAiCosts(res: ServerResponse, params: URLSearchParams, org: DemoOrganization, endless: boolean, seed: number): void {
+  const groups = queryArray(params, 'group_by');
+  if (badGroup(res, groups, COST_GROUPS)) return;
+  const result = page(res, params, org.now(), ['1d'], 180);
+  if (!result) return;
+  const byLine = groups.includes('line_item');
+  const data = result.buckets.map((bucket) => {
+    const lines = openAiCostLines(org, bucket[0]);
+    const entries = byLine ? [...lines] : [[null, [...lines.values()].reduce((a, b) => a + b, 0n)] as const];
+    const results = entries
+      .filter(([, nano]) => nano > 0n)
+      .map(([label, nano]) => {
+        const text = nanoToDecimal(nano);
+        // Live responses sometimes carry amount.value as a string; the client must take both.
+        const asString = noise(seed, bucket[0] / 1000, label ? label.length : 0) < 0.3;
+        return { object: 'organization.costs.result', amount: { value: asString ? text : Number(text), currency: 'usd' }, line_item: label, project_id: null, api_key_id: null };
+      });
+    return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
+  });
+  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? 'page_ZW5kbGVzcw') : result.nextPage });
+}
