@@ -14,6 +14,8 @@ export interface UsageRow {
   readonly contextWindow?: string | null | undefined;
   /** "us" applies the US-inference multiplier where the model has one. */
   readonly inferenceGeo?: string | null | undefined;
+  /** Workspace or project, where the provider reports one; null is the default workspace. */
+  readonly workspace?: string | null | undefined;
   /** "fast" applies fast-mode rates where the model has them. */
   readonly speed?: string | null | undefined;
   /** Input tokens that were neither written to nor read from the cache. */

@@ -87,7 +87,7 @@ export function handleAnthropicUsage(res: ServerResponse, params: URLSearchParam
     }));
     return { starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'), ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'), results };
   });
-  const next = endless ? (page.nextPage ?? params.get('page') ?? 'page_ZW5kbGVzcw') : page.nextPage;
+  const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
   sendJson(res, 200, { data, has_more: endless || page.nextPage !== null, next_page: next }, { 'request-id': `req_011demo${Date.now()}` });
 }
 
@@ -130,6 +130,6 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
     const results = [...lines.values()].map(({ femto, result }) => ({ amount: femtoToCentsString(femto), currency: 'USD', ...result }));
     return { starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'), ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'), results };
   });
-  const next = endless ? (page.nextPage ?? params.get('page') ?? 'page_ZW5kbGVzcw') : page.nextPage;
+  const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
   sendJson(res, 200, { data, has_more: endless || page.nextPage !== null, next_page: next }, { 'request-id': `req_011demo${Date.now()}` });
 }

@@ -5,6 +5,8 @@ import { decodePage, encodePage } from './demo-http.ts';
 export interface BucketPage {
   readonly buckets: ReadonlyArray<readonly [number, number]>;
   readonly nextPage: string | null;
+  /** A token that points at this same page: what a provider stuck in a pagination loop sends back. */
+  readonly samePage: string;
 }
 
 export interface BucketRequest {
@@ -41,7 +43,7 @@ export function bucketPage(request: BucketRequest, now: number, allowed: readonl
     buckets.push([cursor, cursor + width.ms]);
     cursor += width.ms;
   }
-  return { buckets, nextPage: cursor < endBound ? encodePage(cursor) : null };
+  return { buckets, nextPage: cursor < endBound ? encodePage(cursor) : null, samePage: encodePage(from) };
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -74,7 +74,7 @@ export function handleOpenAiCompletions(res: ServerResponse, params: URLSearchPa
     }));
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? 'page_ZW5kbGVzcw') : result.nextPage }, { 'x-request-id': `req_demo${Date.now()}` });
+  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage }, { 'x-request-id': `req_demo${Date.now()}` });
 }
 
 /** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
@@ -116,5 +116,5 @@ export function handleOpenAiCosts(res: ServerResponse, params: URLSearchParams, 
       });
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? 'page_ZW5kbGVzcw') : result.nextPage });
+  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage });
 }

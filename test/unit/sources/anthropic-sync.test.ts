@@ -1,0 +1,124 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AnthropicClient } from '../../../app/sources/anthropic/anthropic-client.ts';
+import { syncAnthropic } from '../../../app/sources/anthropic/anthropic-sync.ts';
+import type { FaultKind } from '../../../app/sources/demo/demo-faults.ts';
+import { DEMO_ANTHROPIC_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { Ledger } from '../../../app/sources/ledger/ledger.ts';
+import { SourceError, type FailureKind } from '../../../app/sources/source-status.ts';
+import { generatorBill, generatorTotals, ledgerTotals } from '../../helpers/demo-totals.ts';
+
+const HISTORY_START = Date.UTC(2026, 9, 1);
+let now = Date.parse('2026-11-25T12:30:00Z');
+let server: DemoServer;
+let home: string;
+
+const client = (key = DEMO_ANTHROPIC_KEY, timeoutMs = 5_000) => new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => now, timeoutMs });
+
+function expectLedgerMatchesGenerator(ledger: Ledger): void {
+  const stored = ledgerTotals(ledger.usage('anthropic'), ledger.costs('anthropic'));
+  const truth = generatorTotals(server.org, HISTORY_START, now + 3_600_000);
+  expect(stored.tokens).toEqual(truth.tokens);
+  expect(stored.femto).toEqual(generatorBill(server.org, HISTORY_START, now + 3_600_000));
+}
+
+beforeEach(async () => {
+  now = Date.parse('2026-11-25T12:30:00Z');
+  server = await startDemoServer({ seed: 7, scenario: 'steady', now: () => new Date(now) });
+  home = mkdtempSync(join(tmpdir(), 'spendbar-ledger-'));
+});
+afterEach(() => server.close());
+
+describe('Anthropic admin API against the demo organization', () => {
+  it('a full history fetched through pagination equals the generator, by day and model, to the femtodollar', async () => {
+    const ledger = Ledger.open(home);
+    await syncAnthropic(client(), ledger, now);
+    expectLedgerMatchesGenerator(ledger);
+    // 55 closed days at 31 per page, and 31-day cost pages: pagination was followed.
+    expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(3);
+    expect(server.requests.byPath.get('/v1/organizations/cost_report')).toBe(2);
+    expect(ledger.usage().filter((r) => r.width === '1h').length).toBeGreaterThan(0);
+  });
+
+  it('polling again and again never counts a bucket twice', async () => {
+    const ledger = Ledger.open(home);
+    await syncAnthropic(client(), ledger, now);
+    now += 20 * 60_000;
+    await syncAnthropic(client(), ledger, now);
+    await syncAnthropic(client(), ledger, now);
+    expectLedgerMatchesGenerator(ledger);
+  });
+
+  it('closes a day at daily width once it is past, and does not fetch closed days again', async () => {
+    const ledger = Ledger.open(home);
+    await syncAnthropic(client(), ledger, now);
+    now = Date.parse('2026-11-26T09:10:00Z');
+    await syncAnthropic(client(), ledger, now);
+    expectLedgerMatchesGenerator(ledger);
+    const nov24 = ledger.usage().filter((r) => r.start.startsWith('2026-11-24'));
+    expect(new Set(nov24.map((r) => r.width))).toEqual(new Set(['1d']));
+    expect(ledger.syncMark('anthropic').closedBefore).toBe('2026-11-25');
+  });
+
+  it('survives a restart: the ledger is read back from disk', async () => {
+    await syncAnthropic(client(), Ledger.open(home), now);
+    const reopened = Ledger.open(home);
+    expect(reopened.problem).toBeUndefined();
+    expectLedgerMatchesGenerator(reopened);
+  });
+
+  const faults: Array<[FaultKind, FailureKind, RegExp]> = [
+    ['unauthorized', 'key-rejected', /admin key rejected \(401\)/],
+    ['forbidden', 'key-rejected', /lacks admin permission \(403\)/],
+    ['rate-limit', 'rate-limited', /rate limited \(429\), retrying at \d\d:\d\d UTC/],
+    ['server-error', 'provider-down', /trouble \(500\)/],
+    ['overloaded', 'provider-down', /trouble \(529\)/],
+    ['timeout', 'timeout', /did not answer within 1 s/],
+    ['malformed', 'bad-response', /not valid JSON/],
+    ['truncated', 'bad-response', /not valid JSON/],
+    ['wrong-shape', 'bad-response', /unexpected response: data is not a list/],
+    ['endless-pagination', 'bad-response', /pagination repeated the same next_page/],
+  ];
+
+  it.each(faults)('%s: the source says %s, the ledger is unchanged, and the next poll completes the data', async (kind, expected, message) => {
+    const ledger = Ledger.open(home);
+    await syncAnthropic(client(), ledger, now);
+    const before = readFileSync(ledger.path, 'utf8');
+    now += 30 * 60_000;
+    server.injectFault({ kind, provider: 'anthropic', retryAfterSeconds: 90, times: kind === 'endless-pagination' ? Infinity : 1 });
+    const error = await syncAnthropic(client(DEMO_ANTHROPIC_KEY, 1_000), ledger, now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).failure.kind).toBe(expected);
+    expect((error as SourceError).message).toMatch(message);
+    expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+    server.clearFaults();
+    await syncAnthropic(client(), ledger, now);
+    expectLedgerMatchesGenerator(ledger);
+  });
+
+  it('a 429 carries the provider retry-after as a time', async () => {
+    server.injectFault({ kind: 'rate-limit', retryAfterSeconds: 120 });
+    const error = (await syncAnthropic(client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
+    expect(error.failure.retryAt).toBe(now + 120_000);
+  });
+
+  it('a revoked key is rejected with 401 and a request id', async () => {
+    server.setKeys('anthropic', []);
+    const error = (await syncAnthropic(client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
+    expect(error.failure).toMatchObject({ kind: 'key-rejected', status: 401 });
+    expect(error.failure.requestId).toMatch(/^req_011/);
+  });
+
+  it('a corrupt ledger is moved aside, reported, and rebuilt from the source', async () => {
+    await syncAnthropic(client(), Ledger.open(home), now);
+    writeFileSync(join(home, 'ledger.json'), '{"schemaVersion":1,"usage":[{"start":"garbage"');
+    const ledger = Ledger.open(home, () => new Date(now));
+    expect(ledger.problem).toMatch(/unreadable \(it is not valid JSON\); it was moved to .*ledger\.corrupt-.*\.json and is being rebuilt/);
+    expect(readdirSync(home).filter((f) => f.startsWith('ledger.corrupt-'))).toHaveLength(1);
+    expect(ledger.usage()).toEqual([]);
+    await syncAnthropic(client(), ledger, now);
+    expectLedgerMatchesGenerator(ledger);
+  });
+});
