@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnthropicClient } from '../../../app/sources/anthropic/anthropic-client.ts';
-import { syncAnthropic } from '../../../app/sources/anthropic/anthropic-sync.ts';
+import { syncProvider } from '../../../app/sources/provider-sync.ts';
 import type { FaultKind } from '../../../app/sources/demo/demo-faults.ts';
 import { DEMO_ANTHROPIC_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { Ledger } from '../../../app/sources/ledger/ledger.ts';
@@ -34,7 +34,7 @@ afterEach(() => server.close());
 describe('Anthropic admin API against the demo organization', () => {
   it('a full history fetched through pagination equals the generator, by day and model, to the femtodollar', async () => {
     const ledger = Ledger.open(home);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
     // 55 closed days at 31 per page, and 31-day cost pages: pagination was followed.
     expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(3);
@@ -44,18 +44,18 @@ describe('Anthropic admin API against the demo organization', () => {
 
   it('polling again and again never counts a bucket twice', async () => {
     const ledger = Ledger.open(home);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     now += 20 * 60_000;
-    await syncAnthropic(client(), ledger, now);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
   });
 
   it('closes a day at daily width once it is past, and does not fetch closed days again', async () => {
     const ledger = Ledger.open(home);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     now = Date.parse('2026-11-26T09:10:00Z');
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
     const nov24 = ledger.usage().filter((r) => r.start.startsWith('2026-11-24'));
     expect(new Set(nov24.map((r) => r.width))).toEqual(new Set(['1d']));
@@ -63,7 +63,7 @@ describe('Anthropic admin API against the demo organization', () => {
   });
 
   it('survives a restart: the ledger is read back from disk', async () => {
-    await syncAnthropic(client(), Ledger.open(home), now);
+    await syncProvider('anthropic', client(), Ledger.open(home), now);
     const reopened = Ledger.open(home);
     expect(reopened.problem).toBeUndefined();
     expectLedgerMatchesGenerator(reopened);
@@ -84,41 +84,41 @@ describe('Anthropic admin API against the demo organization', () => {
 
   it.each(faults)('%s: the source says %s, the ledger is unchanged, and the next poll completes the data', async (kind, expected, message) => {
     const ledger = Ledger.open(home);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     const before = readFileSync(ledger.path, 'utf8');
     now += 30 * 60_000;
     server.injectFault({ kind, provider: 'anthropic', retryAfterSeconds: 90, times: kind === 'endless-pagination' ? Infinity : 1 });
-    const error = await syncAnthropic(client(DEMO_ANTHROPIC_KEY, 1_000), ledger, now).catch((e: unknown) => e);
+    const error = await syncProvider('anthropic', client(DEMO_ANTHROPIC_KEY, 1_000), ledger, now).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).failure.kind).toBe(expected);
     expect((error as SourceError).message).toMatch(message);
     expect(readFileSync(ledger.path, 'utf8')).toBe(before);
     server.clearFaults();
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
   });
 
   it('a 429 carries the provider retry-after as a time', async () => {
     server.injectFault({ kind: 'rate-limit', retryAfterSeconds: 120 });
-    const error = (await syncAnthropic(client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
+    const error = (await syncProvider('anthropic', client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
     expect(error.failure.retryAt).toBe(now + 120_000);
   });
 
   it('a revoked key is rejected with 401 and a request id', async () => {
     server.setKeys('anthropic', []);
-    const error = (await syncAnthropic(client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
+    const error = (await syncProvider('anthropic', client(), Ledger.open(home), now).catch((e: unknown) => e)) as SourceError;
     expect(error.failure).toMatchObject({ kind: 'key-rejected', status: 401 });
     expect(error.failure.requestId).toMatch(/^req_011/);
   });
 
   it('a corrupt ledger is moved aside, reported, and rebuilt from the source', async () => {
-    await syncAnthropic(client(), Ledger.open(home), now);
+    await syncProvider('anthropic', client(), Ledger.open(home), now);
     writeFileSync(join(home, 'ledger.json'), '{"schemaVersion":1,"usage":[{"start":"garbage"');
     const ledger = Ledger.open(home, () => new Date(now));
     expect(ledger.problem).toMatch(/unreadable \(it is not valid JSON\); it was moved to .*ledger\.corrupt-.*\.json and is being rebuilt/);
     expect(readdirSync(home).filter((f) => f.startsWith('ledger.corrupt-'))).toHaveLength(1);
     expect(ledger.usage()).toEqual([]);
-    await syncAnthropic(client(), ledger, now);
+    await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * One refresh of an admin-API source: fetch everything first, then commit it to the ledger in one
+ * write. Any failure throws before the commit, so a fault never changes what is stored.
+ */
+import type { SourceId } from '../engine/usage-row.ts';
+import type { BilledCost, StoredUsage } from './billed-cost.ts';
+import type { Ledger } from './ledger/ledger.ts';
+import { isoDay, syncWindow } from './sync-window.ts';
+
+export interface ProviderClient {
+  usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]>;
+  costs(from: number, to: number): Promise<BilledCost[]>;
+}
+
+export async function syncProvider(source: SourceId, client: ProviderClient, ledger: Ledger, now: number): Promise<void> {
+  const window = syncWindow(now, ledger.syncMark(source).closedBefore);
+  const hasClosed = window.closedFrom < window.openFrom;
+  const closed = hasClosed ? await client.usage(window.closedFrom, window.openFrom, '1d') : [];
+  const open = await client.usage(window.openFrom, window.openTo, '1h');
+  const costs = await client.costs(window.closedFrom, window.openTo);
+  const iso = (t: number) => new Date(t).toISOString();
+  ledger.commit({
+    source,
+    usage: [...(hasClosed ? [{ from: iso(window.closedFrom), to: iso(window.openFrom), rows: closed }] : []), { from: iso(window.openFrom), to: iso(window.openTo), rows: open }],
+    costs: [{ fromDay: isoDay(window.closedFrom), toDay: isoDay(window.openTo), rows: costs }],
+    sync: { closedBefore: isoDay(window.openFrom) },
+  });
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAiCostLines } from '../../../app/sources/demo/demo-openai-routes.ts';
+import { HOUR_MS } from '../../../app/sources/demo/demo-organization.ts';
+import { DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { Ledger } from '../../../app/sources/ledger/ledger.ts';
+import { OpenAiClient } from '../../../app/sources/openai/openai-client.ts';
+import { syncProvider } from '../../../app/sources/provider-sync.ts';
+import { SourceError } from '../../../app/sources/source-status.ts';
+
+const HISTORY_START = Date.UTC(2026, 9, 1);
+let now: number;
+let server: DemoServer;
+let home: string;
+const client = (timeoutMs = 5_000) => new OpenAiClient({ baseUrl: new URL(server.url), key: DEMO_OPENAI_KEY, now: () => now, timeoutMs });
+
+beforeEach(async () => {
+  now = Date.parse('2026-11-25T12:30:00Z');
+  server = await startDemoServer({ seed: 11, now: () => new Date(now) });
+  home = mkdtempSync(join(tmpdir(), 'spendbar-openai-'));
+});
+afterEach(() => server.close());
+
+function expectMatchesGenerator(ledger: Ledger): void {
+  const tokens = new Map<string, number>();
+  for (let h = HISTORY_START; h < now; h += HOUR_MS) {
+    for (const r of server.org.openaiHour(h)) {
+      const key = `${new Date(h).toISOString().slice(0, 10)}|${r.model}`;
+      tokens.set(key, (tokens.get(key) ?? 0) + r.inputTokens + r.outputTokens);
+    }
+  }
+  const stored = new Map<string, number>();
+  for (const r of ledger.usage('openai')) {
+    const key = `${r.start.slice(0, 10)}|${r.model}`;
+    stored.set(key, (stored.get(key) ?? 0) + r.inputTokens + r.cacheReadTokens + r.cacheWrite5mTokens + r.outputTokens);
+  }
+  expect(stored).toEqual(tokens);
+  const billedByDay = new Map<string, bigint>();
+  for (const c of ledger.costs('openai')) billedByDay.set(c.day, (billedByDay.get(c.day) ?? 0n) + BigInt(c.femto));
+  for (let day = HISTORY_START; day < now; day += 24 * HOUR_MS) {
+    const nano = [...openAiCostLines(server.org, day).values()].reduce((a, b) => a + b, 0n);
+    expect(billedByDay.get(new Date(day).toISOString().slice(0, 10)) ?? 0n, new Date(day).toISOString()).toBe(nano * 1_000_000n);
+  }
+}
+
+describe('OpenAI admin API against the demo organization', () => {
+  it('usage by day and model and costs by day equal the generator exactly, amounts as numbers or strings', async () => {
+    const ledger = Ledger.open(home);
+    await syncProvider('openai', client(), ledger, now);
+    expectMatchesGenerator(ledger);
+    expect(ledger.usage('openai').every((r) => r.cacheReadTokens >= 0 && r.inputTokens >= 0)).toBe(true);
+    expect(ledger.usage('openai').some((r) => r.serviceTier === 'batch')).toBe(true);
+  });
+
+  it.each(['rate-limit', 'unauthorized', 'truncated', 'endless-pagination'] as const)('%s leaves the ledger unchanged; the next poll completes it', async (kind) => {
+    const ledger = Ledger.open(home);
+    await syncProvider('openai', client(), ledger, now);
+    const before = readFileSync(ledger.path, 'utf8');
+    now += 3 * HOUR_MS;
+    server.injectFault({ kind, provider: 'openai', retryAfterSeconds: 30, times: kind === 'endless-pagination' ? Infinity : 1 });
+    await expect(syncProvider('openai', client(), ledger, now)).rejects.toBeInstanceOf(SourceError);
+    expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+    server.clearFaults();
+    await syncProvider('openai', client(), ledger, now);
+    expectMatchesGenerator(ledger);
+  });
+});
