@@ -1,0 +1,41 @@
+/**
+ * Where Claude Code keeps transcripts, as Claude Code itself reads it: CLAUDE_CONFIG_DIR (one or
+ * several comma-separated roots, each the config dir or its projects/ dir), else both
+ * ~/.config/claude/projects and ~/.claude/projects.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RootsResult {
+  readonly roots: string[];
+  /** Set when CLAUDE_CONFIG_DIR names no usable folder: the user asked for something we cannot read. */
+  readonly problem?: string;
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function expandHome(path: string, home: string): string {
+  return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
+}
+
+export function claudeProjectRoots(env: Readonly<Record<string, string | undefined>>): RootsResult {
+  const home = env.HOME ?? homedir();
+  const configured = env.CLAUDE_CONFIG_DIR?.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (configured && configured.length > 0) {
+    const roots = configured
+      .map((p) => resolve(expandHome(p, home)))
+      .map((p) => (isDir(join(p, 'projects')) ? join(p, 'projects') : p))
+      .filter((p) => isDir(p) && (p.endsWith('projects') || existsSync(p)));
+    if (roots.length === 0) return { roots, problem: `CLAUDE_CONFIG_DIR (${env.CLAUDE_CONFIG_DIR}) names no folder with Claude Code logs` };
+    return { roots: [...new Set(roots)] };
+  }
+  const candidates = [join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'claude', 'projects'), join(home, '.claude', 'projects')];
+  return { roots: candidates.filter(isDir) };
+}

@@ -1,0 +1,94 @@
+/**
+ * Claude Code's transcripts → deduplicated usage entries, incrementally: after the first scan a
+ * refresh reads only bytes appended since the last one, and a truncated, replaced or deleted file
+ * gives back exactly what it contributed.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseClaudeLine, type ClaudeEntry } from './claude-line.ts';
+import { DedupIndex } from './dedup-index.ts';
+import { readMatchingLines } from './line-reader.ts';
+
+interface FileState {
+  readonly fileId: number;
+  ino: number;
+  offset: number;
+  mtimeMs: number;
+  skipped: number;
+}
+
+export interface ScanReport {
+  readonly files: number;
+  readonly bytesRead: number;
+  /** "3 lines skipped in session.jsonl": malformed, null fields, or lines too long to read. */
+  readonly warnings: string[];
+}
+
+const NEEDLE = Buffer.from('"usage"');
+
+async function listJsonl(root: string): Promise<string[]> {
+  try {
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile() && e.name.endsWith('.jsonl')).map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+}
+
+export class ClaudeCodeScanner {
+  private readonly files = new Map<string, FileState>();
+  private readonly index = new DedupIndex();
+  private nextFileId = 1;
+
+  constructor(private readonly roots: readonly string[]) {}
+
+  async refresh(): Promise<ScanReport> {
+    const paths = new Set((await Promise.all(this.roots.map(listJsonl))).flat());
+    for (const [path, state] of this.files) {
+      if (!paths.has(path)) {
+        this.index.removeFile(state.fileId);
+        this.files.delete(path);
+      }
+    }
+    let bytesRead = 0;
+    for (const path of paths) bytesRead += await this.refreshFile(path);
+    const warnings = [...this.files].filter(([, s]) => s.skipped > 0).map(([path, s]) => `${s.skipped} line${s.skipped === 1 ? '' : 's'} skipped in ${basename(path)}`);
+    return { files: this.files.size, bytesRead, warnings };
+  }
+
+  private async refreshFile(path: string): Promise<number> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      return 0; // deleted between listing and reading; the next refresh drops it
+    }
+    let state = this.files.get(path);
+    const replaced = state !== undefined && (state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs));
+    if (state && replaced) {
+      this.index.removeFile(state.fileId);
+      state = undefined;
+    }
+    if (!state) {
+      state = { fileId: this.nextFileId++, ino: info.ino, offset: 0, mtimeMs: info.mtimeMs, skipped: 0 };
+      this.files.set(path, state);
+    }
+    if (info.size === state.offset) return 0;
+    const fileState = state;
+    const result = await readMatchingLines(path, fileState.offset, NEEDLE, (text) => {
+      const parsed = parseClaudeLine(text);
+      if (typeof parsed !== 'string') this.index.add(fileState.fileId, parsed);
+      else if (parsed === 'skip-malformed' || parsed === 'skip-null-field') fileState.skipped++;
+    });
+    fileState.offset = result.endOffset;
+    fileState.mtimeMs = info.mtimeMs;
+    fileState.ino = info.ino;
+    fileState.skipped += result.oversizedLines;
+    return result.bytesRead;
+  }
+
+  /** One entry per request, after deduplication across every file. */
+  entries(): ClaudeEntry[] {
+    return this.index.winners();
+  }
+}
