@@ -15,7 +15,8 @@ export interface ProviderClient {
 export async function syncProvider(source: SourceId, client: ProviderClient, ledger: Ledger, now: number): Promise<void> {
   const window = syncWindow(now, ledger.syncMark(source).closedBefore);
   const hasClosed = window.closedFrom < window.openFrom;
-  const closed = hasClosed ? await client.usage(window.closedFrom, window.openFrom, '1d') : [];
+  // Usage is fetched hourly even for closed days, so any time zone can cut days and periods exactly.
+  const closed = hasClosed ? await client.usage(window.closedFrom, window.openFrom, '1h') : [];
   const open = await client.usage(window.openFrom, window.openTo, '1h');
   const costs = await client.costs(window.closedFrom, window.openTo);
   const iso = (t: number) => new Date(t).toISOString();

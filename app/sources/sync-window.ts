@@ -1,11 +1,11 @@
-/** Which days a sync fetches: closed days once at daily width, the open days hourly on every poll. */
+/** Which days a sync fetches: closed days once, the open days (yesterday and today) on every poll. */
 
 const DAY_MS = 86_400_000;
 
 export interface SyncWindow {
-  /** Closed days not fetched yet: [closedFrom, openFrom), daily buckets; empty when equal. */
+  /** Closed days not fetched yet: [closedFrom, openFrom); empty when equal. */
   readonly closedFrom: number;
-  /** Providers revise the last hours, so yesterday and today stay open: [openFrom, openTo), hourly. */
+  /** Providers revise the last hours, so yesterday and today stay open: [openFrom, openTo). */
   readonly openFrom: number;
   readonly openTo: number;
 }

@@ -36,8 +36,8 @@ describe('Anthropic admin API against the demo organization', () => {
     const ledger = Ledger.open(home);
     await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
-    // 55 closed days at 31 per page, and 31-day cost pages: pagination was followed.
-    expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(3);
+    // 1,296 closed hours at 168 per page, one page of open hours, and 31-day cost pages: pagination was followed.
+    expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(9);
     expect(server.requests.byPath.get('/v1/organizations/cost_report')).toBe(2);
     expect(ledger.usage().filter((r) => r.width === '1h').length).toBeGreaterThan(0);
   });
@@ -51,15 +51,17 @@ describe('Anthropic admin API against the demo organization', () => {
     expectLedgerMatchesGenerator(ledger);
   });
 
-  it('closes a day at daily width once it is past, and does not fetch closed days again', async () => {
+  it('closes a day once it is past, and does not fetch closed days again', async () => {
     const ledger = Ledger.open(home);
     await syncProvider('anthropic', client(), ledger, now);
     now = Date.parse('2026-11-26T09:10:00Z');
     await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
-    const nov24 = ledger.usage().filter((r) => r.start.startsWith('2026-11-24'));
-    expect(new Set(nov24.map((r) => r.width))).toEqual(new Set(['1d']));
     expect(ledger.syncMark('anthropic').closedBefore).toBe('2026-11-25');
+    const before = server.requests.count;
+    await syncProvider('anthropic', client(), ledger, now + 600_000);
+    // Only the open days again: one usage page and one cost page.
+    expect(server.requests.count - before).toBe(2);
   });
 
   it('survives a restart: the ledger is read back from disk', async () => {
