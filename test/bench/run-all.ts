@@ -1,5 +1,7 @@
-/** `npm run bench`: prints ratios and throughputs. It never fails on speed; it reports. */
+/** `npm run bench [engine|forecast|claude-code]`: prints ratios and throughputs. It never fails on speed. */
 import { benchEngine } from './engine-throughput.ts';
+import { benchForecast } from './forecast-backtest.ts';
 
 const only = process.argv[2];
 if (!only || only === 'engine') benchEngine();
+if (!only || only === 'forecast') benchForecast();

@@ -76,6 +76,8 @@ export interface DemoOptions {
   readonly scenario: ScenarioName;
   /** The simulated present: no usage after it, a partial hour up to it. */
   readonly now: () => Date;
+  /** When usage begins; default: the first day of the UTC month before `now`. */
+  readonly origin?: number;
 }
 
 export class DemoOrganization {
@@ -90,6 +92,7 @@ export class DemoOrganization {
 
   /** Usage starts at the beginning of the previous UTC month, so a forecast has history to learn from. */
   origin(): number {
+    if (this.options.origin !== undefined) return this.options.origin;
     const now = this.options.now();
     return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
   }

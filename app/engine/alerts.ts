@@ -1,0 +1,128 @@
+/**
+ * Which notifications are due. Each alert fires once per period, survives restarts (the state is
+ * persisted by the caller), re-arms when a new period starts or the cap is raised above it, and can
+ * be snoozed. Thresholds crossed together (the computer slept) give one notification, the newest.
+ */
+import type { Forecast } from './forecast.ts';
+import { formatUsd, type Femto } from './money.ts';
+
+export type AlertKind = 'threshold' | 'projected-overrun' | 'spike';
+
+export interface Alert {
+  readonly id: string;
+  readonly kind: AlertKind;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly title: string;
+  readonly body: string;
+}
+
+export interface AlertRecord {
+  readonly id: string;
+  readonly firedAt: string;
+  readonly snoozedUntil?: string;
+}
+
+export interface AlertState {
+  /** The period the records belong to; a new period clears them. */
+  readonly periodStart: string;
+  readonly fired: readonly AlertRecord[];
+}
+
+export interface AlertInput {
+  readonly periodStart: string;
+  readonly now: number;
+  readonly capFemto: Femto | null;
+  readonly spentFemto: Femto;
+  readonly thresholds: readonly number[];
+  readonly forecast: Pick<Forecast, 'projectedUsd' | 'confidence' | 'capHitDate'>;
+  /** Spend in the last complete hour, and the usual hourly spend (median of the last week's hours). */
+  readonly lastHourUsd: number;
+  readonly typicalHourUsd: number;
+  readonly localDate: string;
+  /** Notifications paused until this instant: nothing is due, nothing is marked fired. */
+  readonly pausedUntil?: number;
+}
+
+export interface AlertResult {
+  /** To notify now, newest first; at most one threshold. */
+  readonly due: readonly Alert[];
+  /** Everything currently crossed, for the popover. */
+  readonly active: readonly Alert[];
+  readonly state: AlertState;
+}
+
+/** An hour counts as a spike above this many times the usual hourly spend, and above $1. */
+export const SPIKE_FACTOR = 5;
+const SPIKE_MINIMUM_USD = 1;
+
+function crossedAlerts(input: AlertInput): Alert[] {
+  const alerts: Alert[] = [];
+  const cap = input.capFemto;
+  if (cap !== null && cap > 0n) {
+    const percents = [...input.thresholds].sort((a, b) => b - a);
+    for (const p of percents) {
+      if (input.spentFemto * 100n < cap * BigInt(p)) continue;
+      alerts.push({
+        id: `${input.periodStart}:threshold:${p}`,
+        kind: 'threshold',
+        severity: p >= 100 ? 'critical' : p >= 90 ? 'warning' : 'info',
+        title: p >= 100 ? `Monthly cap reached: ${formatUsd(input.spentFemto)} of ${formatUsd(cap, 0)}` : `${p} % of your monthly cap used`,
+        body: `${formatUsd(input.spentFemto)} spent of ${formatUsd(cap, 0)} this period.`,
+      });
+    }
+    const projectedFemto = BigInt(Math.round(input.forecast.projectedUsd * 1e6)) * 1_000_000_000n;
+    if (input.forecast.confidence === 'normal' && projectedFemto > cap && input.spentFemto < cap) {
+      alerts.push({
+        id: `${input.periodStart}:projected`,
+        kind: 'projected-overrun',
+        severity: 'warning',
+        title: `On pace to exceed your cap${input.forecast.capHitDate ? ` on ${input.forecast.capHitDate}` : ''}`,
+        body: `Projected month-end ${formatUsd(projectedFemto)} against a cap of ${formatUsd(cap, 0)}.`,
+      });
+    }
+  }
+  if (input.lastHourUsd >= SPIKE_MINIMUM_USD && input.lastHourUsd > SPIKE_FACTOR * input.typicalHourUsd) {
+    alerts.push({
+      id: `${input.periodStart}:spike:${input.localDate}`,
+      kind: 'spike',
+      severity: 'warning',
+      title: 'Unusual spend in the last hour',
+      body: `$${input.lastHourUsd.toFixed(2)} in one hour, ${(input.lastHourUsd / Math.max(input.typicalHourUsd, 0.01)).toFixed(0)}× the usual rate: a runaway loop or a leaked key?`,
+    });
+  }
+  return alerts;
+}
+
+export function evaluateAlerts(input: AlertInput, previous: AlertState | undefined): AlertResult {
+  const active = crossedAlerts(input);
+  const activeIds = new Set(active.map((a) => a.id));
+  // A new period re-arms everything; an alert no longer crossed (the cap was raised) re-arms itself.
+  // Spike records stay for their day: a spike that calms down should not fire again the same day.
+  const carried = previous && previous.periodStart === input.periodStart ? previous.fired : [];
+  const fired = carried.filter((r) => activeIds.has(r.id) || r.id.includes(':spike:'));
+  const byId = new Map(fired.map((r) => [r.id, r]));
+  const paused = input.pausedUntil !== undefined && input.pausedUntil > input.now;
+  const waiting = active.filter((a) => {
+    const record = byId.get(a.id);
+    if (!record) return true;
+    return record.snoozedUntil !== undefined && Date.parse(record.snoozedUntil) <= input.now;
+  });
+  if (paused || waiting.length === 0) return { due: [], active, state: { periodStart: input.periodStart, fired } };
+
+  // One threshold notification: the highest crossed; the lower ones are marked fired with it.
+  const thresholds = waiting.filter((a) => a.kind === 'threshold');
+  const due = [...thresholds.slice(0, 1), ...waiting.filter((a) => a.kind !== 'threshold')];
+  if (due.some((a) => a.kind === 'threshold' && a.severity === 'critical')) {
+    // Over the cap already: "on pace to exceed" says nothing new.
+    const index = due.findIndex((a) => a.kind === 'projected-overrun');
+    if (index >= 0) due.splice(index, 1);
+  }
+  const firedAt = new Date(input.now).toISOString();
+  const nextFired = [...fired.filter((r) => !waiting.some((a) => a.id === r.id)), ...waiting.map((a) => ({ id: a.id, firedAt }))];
+  return { due, active, state: { periodStart: input.periodStart, fired: nextFired } };
+}
+
+/** "Remind me later": the alert fires again at `until` if it is still crossed. */
+export function snoozeAlert(state: AlertState, id: string, until: number): AlertState {
+  return { ...state, fired: state.fired.map((r) => (r.id === id ? { ...r, snoozedUntil: new Date(until).toISOString() } : r)) };
+}
