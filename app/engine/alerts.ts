@@ -66,7 +66,10 @@ function crossedAlerts(input: AlertInput): Alert[] {
         id: `${input.periodStart}:threshold:${p}`,
         kind: 'threshold',
         severity: p >= 100 ? 'critical' : p >= 90 ? 'warning' : 'info',
-        title: p >= 100 ? `Monthly cap reached: ${formatUsd(input.spentFemto)} of ${formatUsd(cap, 0)}` : `${p} % of your monthly cap used`,
+        title:
+          p >= 100
+            ? `Monthly cap reached: ${formatUsd(input.spentFemto)} of ${formatUsd(cap, 0)}`
+            : `${p} % of your monthly cap used`,
         body: `${formatUsd(input.spentFemto)} spent of ${formatUsd(cap, 0)} this period.`,
       });
     }

@@ -56,13 +56,16 @@ export function forecast(input: ForecastInput): Forecast {
   const today = localParts(now, period.timeZone);
   const todayDate = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   let spent = 0;
-  for (const [date, usd] of input.dailyUsd) if (date >= period.startDate && date <= todayDate && date < period.endDate) spent += usd;
+  for (const [date, usd] of input.dailyUsd)
+    if (date >= period.startDate && date <= todayDate && date < period.endDate) spent += usd;
 
   // Complete days before today, newest window, ignoring the silence before the first spend ever seen.
   const history = [...input.dailyUsd].filter(([date]) => date < todayDate).sort(([a], [b]) => (a < b ? -1 : 1));
   const firstSpend = history.findIndex(([, usd]) => usd > 0);
   const days = (firstSpend < 0 ? [] : history.slice(firstSpend)).slice(-WINDOW_DAYS);
-  const remainingDates = Array.from({ length: Math.max(0, daysBetween(todayDate, period.endDate) - 1) }, (_, i) => addDays(todayDate, i + 1));
+  const remainingDates = Array.from({ length: Math.max(0, daysBetween(todayDate, period.endDate) - 1) }, (_, i) =>
+    addDays(todayDate, i + 1),
+  );
   const shareLeft = Math.max(0, Math.min(1, 1 - input.todayShareDone));
   const todaySoFar = input.dailyUsd.get(todayDate) ?? 0;
 
@@ -82,7 +85,8 @@ export function forecast(input: ForecastInput): Forecast {
     // For the trend, take the weekday/weekend difference out first.
     const weekdays = days.filter(([d]) => !isWeekend(d)).map(([, v]) => v);
     const weekends = days.filter(([d]) => isWeekend(d)).map(([, v]) => v);
-    const weekendRatio = weekdays.length >= 3 && weekends.length >= 2 && median(weekdays) > 0 ? median(weekends) / median(weekdays) : 1;
+    const weekendRatio =
+      weekdays.length >= 3 && weekends.length >= 2 && median(weekdays) > 0 ? median(weekends) / median(weekdays) : 1;
     const floor = Math.max(1e-6, median(days.map(([, v]) => v)) * 0.01);
     const ys = days.map(([d, v]) => Math.log(Math.max(isWeekend(d) && weekendRatio > 0 ? v / weekendRatio : v, floor)));
     const spreadOfX = Math.sqrt(Math.max(1, (n * (n * n - 1)) / 12));
@@ -91,7 +95,8 @@ export function forecast(input: ForecastInput): Forecast {
       // extrapolating a chance slope over the rest of the month costs more than it gains.
       const fitted = theilSenSlope(xs, ys);
       const flatScatter = robustSpread(ys.map((y, i) => y - fitted * xs[i]!));
-      if (Math.abs(fitted) > (TREND_SIGNIFICANCE * flatScatter) / spreadOfX) slope = Math.max(-MAX_DAILY_TREND, Math.min(MAX_DAILY_TREND, fitted));
+      if (Math.abs(fitted) > (TREND_SIGNIFICANCE * flatScatter) / spreadOfX)
+        slope = Math.max(-MAX_DAILY_TREND, Math.min(MAX_DAILY_TREND, fitted));
     }
     // Today's level for each kind of day: the trimmed mean of past days brought to today by the trend.
     const detrended = days.map(([d, v], i) => [d, v * Math.exp(-slope * xs[i]!)] as const);
@@ -106,13 +111,21 @@ export function forecast(input: ForecastInput): Forecast {
     // one independent observation per four days, both in the history and in the days ahead.
     const independent = (count: number) => Math.max(1, count / AUTOCORRELATION_DAYS);
     const slopeError = (scatter / spreadOfX) * Math.sqrt(AUTOCORRELATION_DAYS);
-    sigma = Math.sqrt(scatter ** 2 / independent(horizon) + scatter ** 2 / independent(n) + (slope === 0 ? 0 : (slopeError * horizon) / 2) ** 2);
+    sigma = Math.sqrt(
+      scatter ** 2 / independent(horizon) + scatter ** 2 / independent(n) + (slope === 0 ? 0 : (slopeError * horizon) / 2) ** 2,
+    );
     if (n < 7) sigma *= 2;
-    note = n < 3 ? `Only ${n} day${n === 1 ? '' : 's'} of history: low confidence, wide range.` : `Trend of the last ${n} days, weekday-aware.`;
+    note =
+      n < 3
+        ? `Only ${n} day${n === 1 ? '' : 's'} of history: low confidence, wide range.`
+        : `Trend of the last ${n} days, weekday-aware.`;
   }
 
   const level = (date: string) => dayLevel(date) * Math.exp(slope * daysBetween(todayDate, date));
-  const remaining = [{ date: todayDate, usd: level(todayDate) * shareLeft }, ...remainingDates.map((date) => ({ date, usd: level(date) }))];
+  const remaining = [
+    { date: todayDate, usd: level(todayDate) * shareLeft },
+    ...remainingDates.map((date) => ({ date, usd: level(date) })),
+  ];
   const future = remaining.reduce((s, d) => s + d.usd, 0);
   const projected = spent + future;
   const spread = Math.exp(Z90 * sigma);
@@ -128,13 +141,20 @@ export function forecast(input: ForecastInput): Forecast {
   };
 }
 
-function capHit(input: ForecastInput, spent: number, todayDate: string, remaining: ReadonlyArray<{ date: string; usd: number }>): string | null {
+function capHit(
+  input: ForecastInput,
+  spent: number,
+  todayDate: string,
+  remaining: ReadonlyArray<{ date: string; usd: number }>,
+): string | null {
   const cap = input.capUsd;
   if (cap === null) return null;
   if (spent >= cap) {
     // Already over: the day it happened.
     let running = 0;
-    for (const [date, usd] of [...input.dailyUsd].filter(([d]) => d >= input.period.startDate && d <= todayDate).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [date, usd] of [...input.dailyUsd]
+      .filter(([d]) => d >= input.period.startDate && d <= todayDate)
+      .sort(([a], [b]) => (a < b ? -1 : 1))) {
       running += usd;
       if (running >= cap) return date;
     }

@@ -19,7 +19,8 @@ function monthDay(year: number, month: number, day: number): string {
 }
 
 export function periodContaining(now: number, timeZone: string, startDay = 1): Period {
-  if (!Number.isInteger(startDay) || startDay < 1 || startDay > 28) throw new Error(`period start day must be 1–28, got ${startDay}`);
+  if (!Number.isInteger(startDay) || startDay < 1 || startDay > 28)
+    throw new Error(`period start day must be 1–28, got ${startDay}`);
   const local = localParts(now, timeZone);
   const monthOffset = local.day >= startDay ? 0 : -1;
   const startDate = monthDay(local.year, local.month + monthOffset, startDay);

@@ -44,7 +44,12 @@ export interface SpendSeries {
 /** Bill lines that have no usage behind them (code execution, web search on a day without tokens). */
 export const OTHER_CHARGES = 'other charges';
 
-export function spendSeries(usage: readonly UsageRow[], billed: readonly BilledTotal[], catalog: Catalog, now: number): SpendSeries {
+export function spendSeries(
+  usage: readonly UsageRow[],
+  billed: readonly BilledTotal[],
+  catalog: Catalog,
+  now: number,
+): SpendSeries {
   const aggregator = new CostAggregator(catalog, (d) => `${d.slot}|${d.source}|${d.modelId}`, 'hour').addAll(usage);
   const estimated = new Map<string, Array<{ hour: number; source: SourceId; modelId: string; femto: Femto }>>();
   for (const [key, cost] of aggregator.groups()) {
@@ -76,7 +81,10 @@ export function spendSeries(usage: readonly UsageRow[], billed: readonly BilledT
       cells.push({ hour: Date.parse(`${day}T00:00:00Z`), source, modelId: OTHER_CHARGES, femto: bill, billed: true });
       continue;
     }
-    const parts = distribute(bill, estimates.map((c) => c.femto));
+    const parts = distribute(
+      bill,
+      estimates.map((c) => c.femto),
+    );
     estimates.forEach((c, i) => cells.push({ ...c, femto: parts[i]!, billed: true }));
   }
   reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));

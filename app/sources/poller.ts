@@ -103,7 +103,9 @@ export class SourcePoller {
   private failed(error: unknown): void {
     if (this.stopped) return;
     const failure: SourceFailure =
-      error instanceof SourceError ? error.failure : { kind: 'bad-response', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+      error instanceof SourceError
+        ? error.failure
+        : { kind: 'bad-response', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
     this.failures++;
     const last = this.lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(this.lastSuccessAt).toISOString() };
     const retryAt = failure.retryAt ?? this.options.now() + this.backoffMs();

@@ -22,7 +22,10 @@ export async function syncProvider(source: SourceId, client: ProviderClient, led
   const iso = (t: number) => new Date(t).toISOString();
   ledger.commit({
     source,
-    usage: [...(hasClosed ? [{ from: iso(window.closedFrom), to: iso(window.openFrom), rows: closed }] : []), { from: iso(window.openFrom), to: iso(window.openTo), rows: open }],
+    usage: [
+      ...(hasClosed ? [{ from: iso(window.closedFrom), to: iso(window.openFrom), rows: closed }] : []),
+      { from: iso(window.openFrom), to: iso(window.openTo), rows: open },
+    ],
     costs: [{ fromDay: isoDay(window.closedFrom), toDay: isoDay(window.openTo), rows: costs }],
     sync: { closedBefore: isoDay(window.openFrom) },
   });

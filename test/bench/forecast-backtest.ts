@@ -28,7 +28,13 @@ function hourlySpend(scenario: ScenarioName, seed: number): Map<number, number> 
   return hourly;
 }
 
-interface DayStats { err: number[]; naiveErr: number[]; inRange: number; signed: number[]; width: number[] }
+interface DayStats {
+  err: number[];
+  naiveErr: number[];
+  inRange: number;
+  signed: number[];
+  width: number[];
+}
 
 export function benchForecast(): { midMonth: Record<string, { mape: number; coverage: number; naiveMape: number }> } {
   const days = (MONTH_END - MONTH_START) / 86_400_000;
@@ -50,7 +56,13 @@ export function benchForecast(): { midMonth: Record<string, { mape: number; cove
           if (h < now - (now % 86_400_000)) past.set(h, usd);
         }
         const period = periodContaining(now, 'UTC', 1);
-        const result = forecast({ period, now, dailyUsd: daily, todayShareDone: shareOfDayBefore(past, now, 'UTC'), capUsd: null });
+        const result = forecast({
+          period,
+          now,
+          dailyUsd: daily,
+          todayShareDone: shareOfDayBefore(past, now, 'UTC'),
+          capUsd: null,
+        });
         const naive = (result.spentUsd * days) / (d + 0.5);
         stats[d]!.err.push(Math.abs(result.projectedUsd - actual) / actual);
         stats[d]!.signed.push((result.projectedUsd - actual) / actual);
@@ -75,7 +87,8 @@ export function benchForecast(): { midMonth: Record<string, { mape: number; cove
   const midMonth: Record<string, { mape: number; coverage: number; naiveMape: number }> = {};
   for (const s of SCENARIOS) {
     const st = table.get(s)![14]!;
-    if (process.env.SPENDBAR_BENCH_DEBUG) console.log(s, 'bias', (mean(st.signed) * 100).toFixed(2), 'half-width', (mean(st.width) * 100).toFixed(2));
+    if (process.env.SPENDBAR_BENCH_DEBUG)
+      console.log(s, 'bias', (mean(st.signed) * 100).toFixed(2), 'half-width', (mean(st.width) * 100).toFixed(2));
     midMonth[s] = { mape: mean(st.err), coverage: st.inRange / SEEDS, naiveMape: mean(st.naiveErr) };
   }
   console.log(

@@ -26,7 +26,8 @@ export function assistantLine(spec: LineSpec): string {
     output_tokens: spec.output ?? 5,
     service_tier: 'standard',
   };
-  if (spec.cache1h !== undefined) usage.cache_creation = { ephemeral_5m_input_tokens: spec.cacheWrite ?? 0, ephemeral_1h_input_tokens: spec.cache1h };
+  if (spec.cache1h !== undefined)
+    usage.cache_creation = { ephemeral_5m_input_tokens: spec.cacheWrite ?? 0, ephemeral_1h_input_tokens: spec.cache1h };
   if (spec.speed !== undefined) usage.speed = spec.speed;
   return JSON.stringify({
     parentUuid: 'p',
@@ -35,7 +36,15 @@ export function assistantLine(spec: LineSpec): string {
     cwd: '/home/dev/project',
     sessionId: spec.session ?? 'session-a',
     version: '2.1.0',
-    message: { id: spec.id === undefined ? 'msg_1' : spec.id, type: 'message', role: 'assistant', model: spec.model === undefined ? 'claude-sonnet-4-5-20250929' : spec.model, content: [{ type: 'text', text: 'hi' }], stop_reason: 'end_turn', usage },
+    message: {
+      id: spec.id === undefined ? 'msg_1' : spec.id,
+      type: 'message',
+      role: 'assistant',
+      model: spec.model === undefined ? 'claude-sonnet-4-5-20250929' : spec.model,
+      content: [{ type: 'text', text: 'hi' }],
+      stop_reason: 'end_turn',
+      usage,
+    },
     requestId: spec.req === undefined ? 'req_1' : spec.req,
     type: 'assistant',
     uuid: 'u',
@@ -43,7 +52,8 @@ export function assistantLine(spec: LineSpec): string {
   });
 }
 
-export const userLine = (text = 'please fix the bug') => JSON.stringify({ type: 'user', message: { role: 'user', content: text }, timestamp: '2026-11-20T09:59:00.000Z' });
+export const userLine = (text = 'please fix the bug') =>
+  JSON.stringify({ type: 'user', message: { role: 'user', content: text }, timestamp: '2026-11-20T09:59:00.000Z' });
 
 export function tempDir(prefix = 'spendbar-claude-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

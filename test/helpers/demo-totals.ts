@@ -14,9 +14,15 @@ export function generatorTotals(org: DemoOrganization, from: number, to: number)
     const day = new Date(hour).toISOString().slice(0, 10);
     for (const record of org.anthropicHour(hour)) {
       const key = `${day}|${record.model}`;
-      const sum = record.uncachedInputTokens + record.outputTokens + record.cacheWrite5mTokens + record.cacheWrite1hTokens + record.cacheReadTokens;
+      const sum =
+        record.uncachedInputTokens +
+        record.outputTokens +
+        record.cacheWrite5mTokens +
+        record.cacheWrite1hTokens +
+        record.cacheReadTokens;
       tokens.set(key, (tokens.get(key) ?? 0) + sum);
-      for (const line of org.bill(DemoOrganization.anthropicUsageRow(record, hour))) femto.set(key, (femto.get(key) ?? 0n) + line.femto);
+      for (const line of org.bill(DemoOrganization.anthropicUsageRow(record, hour)))
+        femto.set(key, (femto.get(key) ?? 0n) + line.femto);
     }
   }
   return { tokens, femto };
@@ -28,7 +34,10 @@ export function ledgerTotals(usage: readonly StoredUsage[], costs: readonly Bill
   const femto = new Map<string, bigint>();
   for (const r of usage) {
     const key = `${r.start.slice(0, 10)}|${r.model}`;
-    tokens.set(key, (tokens.get(key) ?? 0) + r.inputTokens + r.outputTokens + r.cacheWrite5mTokens + r.cacheWrite1hTokens + r.cacheReadTokens);
+    tokens.set(
+      key,
+      (tokens.get(key) ?? 0) + r.inputTokens + r.outputTokens + r.cacheWrite5mTokens + r.cacheWrite1hTokens + r.cacheReadTokens,
+    );
   }
   for (const c of costs) {
     const key = `${c.day}|${c.model ?? '(web search)'}`;

@@ -48,7 +48,11 @@ export class AnthropicClient {
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
         const id = page.requestId ? ` (request ${page.requestId})` : '';
-        throw new SourceError({ kind: 'bad-response', ...(page.requestId ? { requestId: page.requestId } : {}), message: `Anthropic sent an unexpected usage report: ${error.message}${id}; kept the last good data` });
+        throw new SourceError({
+          kind: 'bad-response',
+          ...(page.requestId ? { requestId: page.requestId } : {}),
+          message: `Anthropic sent an unexpected usage report: ${error.message}${id}; kept the last good data`,
+        });
       }
     });
   }
@@ -61,7 +65,9 @@ export class AnthropicClient {
       ['limit', String(LIMITS[width])],
       ...USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
     ];
-    return this.parse(await this.pages('/v1/organizations/usage_report/messages', params), (data) => parseUsageBuckets(data, width));
+    return this.parse(await this.pages('/v1/organizations/usage_report/messages', params), (data) =>
+      parseUsageBuckets(data, width),
+    );
   }
 
   async costs(from: number, to: number): Promise<BilledCost[]> {

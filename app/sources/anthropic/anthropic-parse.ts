@@ -13,8 +13,14 @@ export function parseUsageBuckets(data: unknown[], width: '1h' | '1d'): StoredUs
       const result = asObject(rawResult, path);
       const model = asOptionalString(result.model, `${path}.model`);
       if (model === null) throw new ShapeError(`${path}.model is missing although the request grouped by model`);
-      const cache = result.cache_creation === undefined || result.cache_creation === null ? {} : asObject(result.cache_creation, `${path}.cache_creation`);
-      const tools = result.server_tool_use === undefined || result.server_tool_use === null ? {} : asObject(result.server_tool_use, `${path}.server_tool_use`);
+      const cache =
+        result.cache_creation === undefined || result.cache_creation === null
+          ? {}
+          : asObject(result.cache_creation, `${path}.cache_creation`);
+      const tools =
+        result.server_tool_use === undefined || result.server_tool_use === null
+          ? {}
+          : asObject(result.server_tool_use, `${path}.server_tool_use`);
       rows.push({
         start,
         width,
@@ -46,7 +52,8 @@ export function parseCostBuckets(data: unknown[]): BilledCost[] {
       const path = `data[${b}].results[${r}]`;
       const result = asObject(rawResult, path);
       const currency = asOptionalString(result.currency, `${path}.currency`);
-      if (currency !== null && currency.toUpperCase() !== 'USD') throw new ShapeError(`${path}.currency is ${currency}; only USD is supported`);
+      if (currency !== null && currency.toUpperCase() !== 'USD')
+        throw new ShapeError(`${path}.currency is ${currency}; only USD is supported`);
       const amount = typeof result.amount === 'string' ? centsToFemto(result.amount) : undefined;
       if (amount === undefined) throw new ShapeError(`${path}.amount is not a decimal string of cents`);
       costs.push({
@@ -55,7 +62,9 @@ export function parseCostBuckets(data: unknown[]): BilledCost[] {
         model: asOptionalString(result.model, `${path}.model`),
         description: asOptionalString(result.description, `${path}.description`),
         workspace: asOptionalString(result.workspace_id, `${path}.workspace_id`),
-        line: ['service_tier', 'context_window', 'inference_geo', 'token_type', 'cost_type'].map((f) => asOptionalString(result[f], `${path}.${f}`) ?? '').join('|'),
+        line: ['service_tier', 'context_window', 'inference_geo', 'token_type', 'cost_type']
+          .map((f) => asOptionalString(result[f], `${path}.${f}`) ?? '')
+          .join('|'),
         femto: amount.toString(),
       });
     });

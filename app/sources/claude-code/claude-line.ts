@@ -24,7 +24,8 @@ const SEMVER = /^\d+\.\d+\.\d+/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const count = (v: unknown): number | undefined => (v === undefined ? 0 : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
+const count = (v: unknown): number | undefined =>
+  v === undefined ? 0 : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
 
 export function parseClaudeLine(text: string): LineResult {
   let raw: unknown;
@@ -37,7 +38,8 @@ export function parseClaudeLine(text: string): LineResult {
   const message = raw.message;
   if (!isObj(message.usage)) return 'skip-no-usage';
   const usage = message.usage;
-  if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null || usage.speed === null) return 'skip-null-field';
+  if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null || usage.speed === null)
+    return 'skip-null-field';
   if (usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null) return 'skip-null-field';
   if (typeof raw.timestamp !== 'string' || Number.isNaN(Date.parse(raw.timestamp))) return 'skip-malformed';
   if (raw.version !== undefined && (typeof raw.version !== 'string' || !SEMVER.test(raw.version))) return 'skip-malformed';
@@ -57,7 +59,7 @@ export function parseClaudeLine(text: string): LineResult {
     write5m = five;
     write1h = hour;
   }
-  const tools = isObj(usage.server_tool_use) ? count(usage.server_tool_use.web_search_requests) ?? 0 : 0;
+  const tools = isObj(usage.server_tool_use) ? (count(usage.server_tool_use.web_search_requests) ?? 0) : 0;
   const messageId = typeof message.id === 'string' && message.id !== '' ? message.id : undefined;
   const requestId = typeof raw.requestId === 'string' && raw.requestId !== '' ? raw.requestId : undefined;
   return {

@@ -27,15 +27,21 @@ function expandHome(path: string, home: string): string {
 
 export function claudeProjectRoots(env: Readonly<Record<string, string | undefined>>): RootsResult {
   const home = env.HOME ?? homedir();
-  const configured = env.CLAUDE_CONFIG_DIR?.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const configured = env.CLAUDE_CONFIG_DIR?.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (configured && configured.length > 0) {
     const roots = configured
       .map((p) => resolve(expandHome(p, home)))
       .map((p) => (isDir(join(p, 'projects')) ? join(p, 'projects') : p))
       .filter((p) => isDir(p) && (p.endsWith('projects') || existsSync(p)));
-    if (roots.length === 0) return { roots, problem: `CLAUDE_CONFIG_DIR (${env.CLAUDE_CONFIG_DIR}) names no folder with Claude Code logs` };
+    if (roots.length === 0)
+      return { roots, problem: `CLAUDE_CONFIG_DIR (${env.CLAUDE_CONFIG_DIR}) names no folder with Claude Code logs` };
     return { roots: [...new Set(roots)] };
   }
-  const candidates = [join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'claude', 'projects'), join(home, '.claude', 'projects')];
+  const candidates = [
+    join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'claude', 'projects'),
+    join(home, '.claude', 'projects'),
+  ];
   return { roots: candidates.filter(isDir) };
 }

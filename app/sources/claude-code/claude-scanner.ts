@@ -52,7 +52,9 @@ export class ClaudeCodeScanner {
     }
     let bytesRead = 0;
     for (const path of paths) bytesRead += await this.refreshFile(path);
-    const warnings = [...this.files].filter(([, s]) => s.skipped > 0).map(([path, s]) => `${s.skipped} line${s.skipped === 1 ? '' : 's'} skipped in ${basename(path)}`);
+    const warnings = [...this.files]
+      .filter(([, s]) => s.skipped > 0)
+      .map(([path, s]) => `${s.skipped} line${s.skipped === 1 ? '' : 's'} skipped in ${basename(path)}`);
     return { files: this.files.size, bytesRead, warnings };
   }
 
@@ -64,7 +66,9 @@ export class ClaudeCodeScanner {
       return 0; // deleted between listing and reading; the next refresh drops it
     }
     let state = this.files.get(path);
-    const replaced = state !== undefined && (state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs));
+    const replaced =
+      state !== undefined &&
+      (state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs));
     if (state && replaced) {
       this.index.removeFile(state.fileId);
       state = undefined;

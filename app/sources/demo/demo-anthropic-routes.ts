@@ -5,7 +5,17 @@ import { bucketPage, parseRfc3339, type BucketPage } from './demo-buckets.ts';
 import { femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
 import { DemoOrganization, HOUR_MS, type DemoAnthropicRecord } from './demo-organization.ts';
 
-const USAGE_GROUPS = ['account_id', 'api_key_id', 'context_window', 'inference_geo', 'model', 'service_account_id', 'service_tier', 'speed', 'workspace_id'];
+const USAGE_GROUPS = [
+  'account_id',
+  'api_key_id',
+  'context_window',
+  'inference_geo',
+  'model',
+  'service_account_id',
+  'service_tier',
+  'speed',
+  'workspace_id',
+];
 const COST_GROUPS = ['description', 'workspace_id'];
 const catalog = buildCatalog();
 
@@ -23,7 +33,11 @@ function pageOrError(res: ServerResponse, params: URLSearchParams, now: number, 
     sendError(res, 'anthropic', 400, 'ending_at: must be an RFC 3339 timestamp');
     return undefined;
   }
-  const page = bucketPage({ start, end, width: params.get('bucket_width') ?? '1d', limit: params.get('limit'), page: params.get('page') }, now, allowed);
+  const page = bucketPage(
+    { start, end, width: params.get('bucket_width') ?? '1d', limit: params.get('limit'), page: params.get('page') },
+    now,
+    allowed,
+  );
   if (typeof page === 'string') {
     sendError(res, 'anthropic', 400, page);
     return undefined;
@@ -43,7 +57,13 @@ function hoursOf([start, end]: readonly [number, number]): number[] {
   return hours;
 }
 
-export function handleAnthropicUsage(res: ServerResponse, params: URLSearchParams, org: DemoOrganization, endless: boolean, headers: Record<string, string>): void {
+export function handleAnthropicUsage(
+  res: ServerResponse,
+  params: URLSearchParams,
+  org: DemoOrganization,
+  endless: boolean,
+  headers: Record<string, string>,
+): void {
   const groups = queryArray(params, 'group_by');
   if (invalidGroups(res, groups, USAGE_GROUPS)) return;
   if (groups.includes('speed') && !(headers['anthropic-beta'] ?? '').includes('fast-mode-2026-02-01')) {
@@ -59,7 +79,13 @@ export function handleAnthropicUsage(res: ServerResponse, params: URLSearchParam
     for (const hour of hoursOf(bucket)) {
       for (const r of org.anthropicHour(hour)) {
         if (models.length && !models.includes(r.model)) continue;
-        const key = [has('model') ? r.model : '', has('workspace_id') ? r.workspaceId : '', has('service_tier') ? r.serviceTier : '', has('context_window') ? r.contextWindow : '', has('inference_geo') ? r.inferenceGeo : ''].join('|');
+        const key = [
+          has('model') ? r.model : '',
+          has('workspace_id') ? r.workspaceId : '',
+          has('service_tier') ? r.serviceTier : '',
+          has('context_window') ? r.contextWindow : '',
+          has('inference_geo') ? r.inferenceGeo : '',
+        ].join('|');
         const combo = combos.get(key) ?? { record: r, sums: [0, 0, 0, 0, 0, 0] as Sums };
         combo.sums[0] += r.uncachedInputTokens;
         combo.sums[1] += r.outputTokens;
@@ -85,10 +111,19 @@ export function handleAnthropicUsage(res: ServerResponse, params: URLSearchParam
       uncached_input_tokens: sums[0],
       workspace_id: has('workspace_id') ? r.workspaceId : null,
     }));
-    return { starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'), ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'), results };
+    return {
+      starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'),
+      ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'),
+      results,
+    };
   });
   const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
-  sendJson(res, 200, { data, has_more: endless || page.nextPage !== null, next_page: next }, { 'request-id': `req_011demo${Date.now()}` });
+  sendJson(
+    res,
+    200,
+    { data, has_more: endless || page.nextPage !== null, next_page: next },
+    { 'request-id': `req_011demo${Date.now()}` },
+  );
 }
 
 const TOKEN_TYPES: Record<string, [string, string]> = {
@@ -112,13 +147,31 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
       for (const record of org.anthropicHour(hour)) {
         for (const { kind, femto } of org.bill(DemoOrganization.anthropicUsageRow(record, hour))) {
           const workspace = byWorkspace ? record.workspaceId : null;
-          let result: Record<string, unknown> = { workspace_id: workspace, description: null, cost_type: null, context_window: null, inference_geo: null, model: null, service_tier: null, token_type: null };
+          let result: Record<string, unknown> = {
+            workspace_id: workspace,
+            description: null,
+            cost_type: null,
+            context_window: null,
+            inference_geo: null,
+            model: null,
+            service_tier: null,
+            token_type: null,
+          };
           if (byDescription && kind === 'web_search') {
             result = { ...result, description: 'Web Search Usage', cost_type: 'web_search' };
           } else if (byDescription) {
             const [tokenType, label] = TOKEN_TYPES[kind] ?? ['uncached_input_tokens', 'Input Tokens'];
             const name = catalog.resolve(record.model)?.displayName ?? record.model;
-            result = { ...result, description: `${name} Usage - ${label}`, cost_type: 'tokens', context_window: record.contextWindow, inference_geo: record.inferenceGeo, model: record.model, service_tier: record.serviceTier, token_type: tokenType };
+            result = {
+              ...result,
+              description: `${name} Usage - ${label}`,
+              cost_type: 'tokens',
+              context_window: record.contextWindow,
+              inference_geo: record.inferenceGeo,
+              model: record.model,
+              service_tier: record.serviceTier,
+              token_type: tokenType,
+            };
           }
           const key = JSON.stringify(result);
           const line = lines.get(key) ?? { femto: 0n, result };
@@ -127,9 +180,22 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
         }
       }
     }
-    const results = [...lines.values()].map(({ femto, result }) => ({ amount: femtoToCentsString(femto), currency: 'USD', ...result }));
-    return { starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'), ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'), results };
+    const results = [...lines.values()].map(({ femto, result }) => ({
+      amount: femtoToCentsString(femto),
+      currency: 'USD',
+      ...result,
+    }));
+    return {
+      starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'),
+      ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'),
+      results,
+    };
   });
   const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
-  sendJson(res, 200, { data, has_more: endless || page.nextPage !== null, next_page: next }, { 'request-id': `req_011demo${Date.now()}` });
+  sendJson(
+    res,
+    200,
+    { data, has_more: endless || page.nextPage !== null, next_page: next },
+    { 'request-id': `req_011demo${Date.now()}` },
+  );
 }

@@ -23,12 +23,18 @@ const WIDTHS: Record<string, { ms: number; defaultLimit: number; maxLimit: numbe
 };
 
 /** The page of buckets, or a message for a 400. */
-export function bucketPage(request: BucketRequest, now: number, allowed: readonly string[], maxLimitOverride?: number): BucketPage | string {
+export function bucketPage(
+  request: BucketRequest,
+  now: number,
+  allowed: readonly string[],
+  maxLimitOverride?: number,
+): BucketPage | string {
   const width = WIDTHS[request.width];
   if (!width || !allowed.includes(request.width)) return `bucket_width must be one of ${allowed.join(', ')}`;
   const maxLimit = maxLimitOverride ?? width.maxLimit;
   const limit = request.limit === null ? width.defaultLimit : Number(request.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return `limit must be an integer between 1 and ${maxLimit} for bucket_width=${request.width}`;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+    return `limit must be an integer between 1 and ${maxLimit} for bucket_width=${request.width}`;
   let from = Math.floor(request.start / width.ms) * width.ms;
   if (request.page !== null) {
     const resumed = decodePage(request.page);

@@ -14,7 +14,17 @@ export type FaultKind =
   | 'endless-pagination'; // has_more forever with the same next_page
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  'unauthorized', 'forbidden', 'rate-limit', 'server-error', 'overloaded', 'slow', 'timeout', 'malformed', 'truncated', 'wrong-shape', 'endless-pagination',
+  'unauthorized',
+  'forbidden',
+  'rate-limit',
+  'server-error',
+  'overloaded',
+  'slow',
+  'timeout',
+  'malformed',
+  'truncated',
+  'wrong-shape',
+  'endless-pagination',
 ];
 
 export type DemoProvider = 'anthropic' | 'openai';

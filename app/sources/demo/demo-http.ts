@@ -24,13 +24,29 @@ const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
 };
 
 /** An error body in the provider's own format, with its request-id header. */
-export function sendError(res: ServerResponse, provider: DemoProvider, status: number, message: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  provider: DemoProvider,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const id = requestId(provider);
   if (provider === 'anthropic') {
-    sendJson(res, status, { type: 'error', error: { type: ANTHROPIC_ERROR_TYPES[status] ?? 'api_error', message }, request_id: id }, { 'request-id': id, ...headers });
+    sendJson(
+      res,
+      status,
+      { type: 'error', error: { type: ANTHROPIC_ERROR_TYPES[status] ?? 'api_error', message }, request_id: id },
+      { 'request-id': id, ...headers },
+    );
   } else {
     const code = status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : null;
-    sendJson(res, status, { error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code } }, { 'x-request-id': id, ...headers });
+    sendJson(
+      res,
+      status,
+      { error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code } },
+      { 'x-request-id': id, ...headers },
+    );
   }
 }
 

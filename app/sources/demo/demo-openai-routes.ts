@@ -10,7 +10,13 @@ const COST_GROUPS = ['project_id', 'line_item', 'api_key_id'];
 /** OpenAI reports costs to 1e-9 USD here; the demo rounds each line there, as a real bill would. */
 const FEMTO_PER_NANO = 1_000_000n;
 
-function page(res: ServerResponse, params: URLSearchParams, now: number, allowed: string[], maxLimit?: number): BucketPage | undefined {
+function page(
+  res: ServerResponse,
+  params: URLSearchParams,
+  now: number,
+  allowed: string[],
+  maxLimit?: number,
+): BucketPage | undefined {
   const start = Number(params.get('start_time'));
   if (!params.get('start_time') || !Number.isInteger(start) || start < 0) {
     sendError(res, 'openai', 400, "Missing or invalid 'start_time': expected Unix seconds");
@@ -18,7 +24,12 @@ function page(res: ServerResponse, params: URLSearchParams, now: number, allowed
   }
   const endText = params.get('end_time');
   const end = endText === null ? undefined : Number(endText) * 1000;
-  const result = bucketPage({ start: start * 1000, end, width: params.get('bucket_width') ?? '1d', limit: params.get('limit'), page: params.get('page') }, now, allowed, maxLimit);
+  const result = bucketPage(
+    { start: start * 1000, end, width: params.get('bucket_width') ?? '1d', limit: params.get('limit'), page: params.get('page') },
+    now,
+    allowed,
+    maxLimit,
+  );
   if (typeof result === 'string') {
     sendError(res, 'openai', 400, result);
     return undefined;
@@ -38,7 +49,12 @@ function hours([start, end]: readonly [number, number]): number[] {
   return out;
 }
 
-export function handleOpenAiCompletions(res: ServerResponse, params: URLSearchParams, org: DemoOrganization, endless: boolean): void {
+export function handleOpenAiCompletions(
+  res: ServerResponse,
+  params: URLSearchParams,
+  org: DemoOrganization,
+  endless: boolean,
+): void {
   const groups = queryArray(params, 'group_by');
   if (badGroup(res, groups, USAGE_GROUPS)) return;
   const result = page(res, params, org.now(), ['1d', '1h']);
@@ -74,7 +90,17 @@ export function handleOpenAiCompletions(res: ServerResponse, params: URLSearchPa
     }));
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage }, { 'x-request-id': `req_demo${Date.now()}` });
+  sendJson(
+    res,
+    200,
+    {
+      object: 'page',
+      data,
+      has_more: endless || result.nextPage !== null,
+      next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage,
+    },
+    { 'x-request-id': `req_demo${Date.now()}` },
+  );
 }
 
 /** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
@@ -97,7 +123,13 @@ function nanoToDecimal(nano: bigint): string {
   return `${nano / 1_000_000_000n}${fraction ? `.${fraction}` : ''}`;
 }
 
-export function handleOpenAiCosts(res: ServerResponse, params: URLSearchParams, org: DemoOrganization, endless: boolean, seed: number): void {
+export function handleOpenAiCosts(
+  res: ServerResponse,
+  params: URLSearchParams,
+  org: DemoOrganization,
+  endless: boolean,
+  seed: number,
+): void {
   const groups = queryArray(params, 'group_by');
   if (badGroup(res, groups, COST_GROUPS)) return;
   const result = page(res, params, org.now(), ['1d'], 180);
@@ -112,9 +144,20 @@ export function handleOpenAiCosts(res: ServerResponse, params: URLSearchParams, 
         const text = nanoToDecimal(nano);
         // Live responses sometimes carry amount.value as a string; the client must take both.
         const asString = noise(seed, bucket[0] / 1000, label ? label.length : 0) < 0.3;
-        return { object: 'organization.costs.result', amount: { value: asString ? text : Number(text), currency: 'usd' }, line_item: label, project_id: null, api_key_id: null };
+        return {
+          object: 'organization.costs.result',
+          amount: { value: asString ? text : Number(text), currency: 'usd' },
+          line_item: label,
+          project_id: null,
+          api_key_id: null,
+        };
       });
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, { object: 'page', data, has_more: endless || result.nextPage !== null, next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage });
+  sendJson(res, 200, {
+    object: 'page',
+    data,
+    has_more: endless || result.nextPage !== null,
+    next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage,
+  });
 }

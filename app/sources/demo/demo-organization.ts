@@ -49,10 +49,42 @@ interface ModelProfile {
 }
 
 const ANTHROPIC_PROFILES: readonly ModelProfile[] = [
-  { model: 'claude-sonnet-4-5-20250929', tokens: [180_000, 30_000, 60_000, 12_000, 900_000], batchShare: 0.15, longContextShare: 0.1, usShare: 0, geoSupported: false, webSearchPerHour: 12 },
-  { model: 'claude-opus-4-5-20251101', tokens: [40_000, 9_000, 15_000, 0, 300_000], batchShare: 0, longContextShare: 0, usShare: 0, geoSupported: false, webSearchPerHour: 0 },
-  { model: 'claude-haiku-4-5-20251001', tokens: [500_000, 60_000, 40_000, 0, 1_200_000], batchShare: 0.4, longContextShare: 0, usShare: 0, geoSupported: false, webSearchPerHour: 0 },
-  { model: 'claude-sonnet-5-5', tokens: [120_000, 20_000, 30_000, 10_000, 700_000], batchShare: 0.1, longContextShare: 0, usShare: 0.3, geoSupported: true, webSearchPerHour: 4 },
+  {
+    model: 'claude-sonnet-4-5-20250929',
+    tokens: [180_000, 30_000, 60_000, 12_000, 900_000],
+    batchShare: 0.15,
+    longContextShare: 0.1,
+    usShare: 0,
+    geoSupported: false,
+    webSearchPerHour: 12,
+  },
+  {
+    model: 'claude-opus-4-5-20251101',
+    tokens: [40_000, 9_000, 15_000, 0, 300_000],
+    batchShare: 0,
+    longContextShare: 0,
+    usShare: 0,
+    geoSupported: false,
+    webSearchPerHour: 0,
+  },
+  {
+    model: 'claude-haiku-4-5-20251001',
+    tokens: [500_000, 60_000, 40_000, 0, 1_200_000],
+    batchShare: 0.4,
+    longContextShare: 0,
+    usShare: 0,
+    geoSupported: false,
+    webSearchPerHour: 0,
+  },
+  {
+    model: 'claude-sonnet-5-5',
+    tokens: [120_000, 20_000, 30_000, 10_000, 700_000],
+    batchShare: 0.1,
+    longContextShare: 0,
+    usShare: 0.3,
+    geoSupported: true,
+    webSearchPerHour: 4,
+  },
 ];
 
 const OPENAI_PROFILES = [
@@ -113,7 +145,14 @@ export class DemoOrganization {
     const hour = date.getUTCHours();
     const jitter = 0.6 + 0.8 * noise(this.options.seed, Math.floor(hourStart / HOUR_MS), salt);
     const dayMood = 0.85 + 0.3 * noise(this.options.seed, days, salt, 7);
-    return this.pattern.weekday(date.getUTCDay()) * this.pattern.trend(days) * this.pattern.burst(days, hour) * hourCurve(hour) * jitter * dayMood;
+    return (
+      this.pattern.weekday(date.getUTCDay()) *
+      this.pattern.trend(days) *
+      this.pattern.burst(days, hour) *
+      hourCurve(hour) *
+      jitter *
+      dayMood
+    );
   }
 
   anthropicHour(hourStart: number): DemoAnthropicRecord[] {
@@ -131,7 +170,8 @@ export class DemoOrganization {
             for (const [wsIndex, workspace] of WORKSPACES.entries()) {
               const share = f * tierShare * ctxShare * geoShare * workspace.share;
               if (share <= 0) continue;
-              const wobble = (k: number) => 0.9 + 0.2 * noise(this.options.seed, Math.floor(hourStart / HOUR_MS), index, tierIndex, wsIndex, k);
+              const wobble = (k: number) =>
+                0.9 + 0.2 * noise(this.options.seed, Math.floor(hourStart / HOUR_MS), index, tierIndex, wsIndex, k);
               const t = (k: number) => Math.floor((profile.tokens[k] ?? 0) * share * wobble(k));
               const record: DemoAnthropicRecord = {
                 model: profile.model,
@@ -164,7 +204,17 @@ export class DemoOrganization {
         const share = f * (batch ? profile.batchShare : 1 - profile.batchShare);
         const input = Math.floor(profile.input * share);
         if (input === 0) return [];
-        return [{ model: profile.model, projectId: 'proj_DemoApp', batch, inputTokens: input, inputCachedTokens: Math.floor(input * profile.cachedShare), outputTokens: Math.floor(profile.output * share), requests: Math.max(1, Math.floor(share * 400)) }];
+        return [
+          {
+            model: profile.model,
+            projectId: 'proj_DemoApp',
+            batch,
+            inputTokens: input,
+            inputCachedTokens: Math.floor(input * profile.cachedShare),
+            outputTokens: Math.floor(profile.output * share),
+            requests: Math.max(1, Math.floor(share * 400)),
+          },
+        ];
       });
     });
   }

@@ -59,14 +59,24 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.count++;
     requests.byPath.set(url.pathname, (requests.byPath.get(url.pathname) ?? 0) + 1);
-    const provider: DemoProvider | undefined = url.pathname.startsWith('/v1/organizations/') ? 'anthropic' : url.pathname.startsWith('/v1/organization/') ? 'openai' : undefined;
-    if (!provider || req.method !== 'GET') return sendError(res, provider ?? 'anthropic', 404, `No route for ${req.method} ${url.pathname}`);
+    const provider: DemoProvider | undefined = url.pathname.startsWith('/v1/organizations/')
+      ? 'anthropic'
+      : url.pathname.startsWith('/v1/organization/')
+        ? 'openai'
+        : undefined;
+    if (!provider || req.method !== 'GET')
+      return sendError(res, provider ?? 'anthropic', 404, `No route for ${req.method} ${url.pathname}`);
     if (provider === 'anthropic' && req.headers['anthropic-version'] !== '2023-06-01') {
       return sendError(res, 'anthropic', 400, 'anthropic-version header is required (2023-06-01)');
     }
     const auth = authorized(req, provider, keys[provider]);
     if (auth !== 'ok') {
-      return sendError(res, provider, auth === 'forbidden' ? 403 : 401, auth === 'forbidden' ? 'This key does not have permission to use the Admin API; use an Admin key.' : 'invalid x-api-key');
+      return sendError(
+        res,
+        provider,
+        auth === 'forbidden' ? 403 : 401,
+        auth === 'forbidden' ? 'This key does not have permission to use the Admin API; use an Admin key.' : 'invalid x-api-key',
+      );
     }
     const fault = faults.take(provider);
     if (fault) {
@@ -76,7 +86,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         case 'forbidden':
           return sendError(res, provider, 403, 'This key does not have permission to use the Admin API');
         case 'rate-limit':
-          return sendError(res, provider, 429, 'Rate limited', fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) });
+          return sendError(
+            res,
+            provider,
+            429,
+            'Rate limited',
+            fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
+          );
         case 'server-error':
           return sendError(res, provider, 500, 'Internal server error');
         case 'overloaded':
@@ -93,7 +109,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
           res.writeHead(200, { 'content-type': 'application/json' });
           return res.end('{"data":[{"starting_at":"2026-11-01T00:00:00Z","results":[{"uncached_input');
         case 'wrong-shape':
-          return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: 'not a list', has_more: false }));
+          return res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ data: 'not a list', has_more: false }));
         case 'endless-pagination':
           break;
       }

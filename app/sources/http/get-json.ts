@@ -29,17 +29,49 @@ function providerMessage(body: unknown): string | undefined {
   return undefined;
 }
 
-function failureFor(status: number, provider: string, body: unknown, requestId: string | undefined, retryAt: number | undefined): SourceFailure {
+function failureFor(
+  status: number,
+  provider: string,
+  body: unknown,
+  requestId: string | undefined,
+  retryAt: number | undefined,
+): SourceFailure {
   const detail = providerMessage(body);
   const said = detail ? `: ${detail}` : '';
   const id = requestId ? { requestId } : {};
-  if (status === 401) return { kind: 'key-rejected', status, ...id, message: `${provider} admin key rejected (401)${said}. Update the key in Settings.` };
-  if (status === 403) return { kind: 'key-rejected', status, ...id, message: `${provider} key lacks admin permission (403)${said}. Use an Admin key.` };
+  if (status === 401)
+    return {
+      kind: 'key-rejected',
+      status,
+      ...id,
+      message: `${provider} admin key rejected (401)${said}. Update the key in Settings.`,
+    };
+  if (status === 403)
+    return {
+      kind: 'key-rejected',
+      status,
+      ...id,
+      message: `${provider} key lacks admin permission (403)${said}. Use an Admin key.`,
+    };
   if (status === 429) {
-    const when = retryAt ? `retrying at ${new Date(retryAt).toISOString().slice(11, 16)} UTC` : 'no retry-after given; this may be a spend cap';
-    return { kind: 'rate-limited', status, ...id, ...(retryAt ? { retryAt } : {}), message: `${provider} rate limited (429), ${when}` };
+    const when = retryAt
+      ? `retrying at ${new Date(retryAt).toISOString().slice(11, 16)} UTC`
+      : 'no retry-after given; this may be a spend cap';
+    return {
+      kind: 'rate-limited',
+      status,
+      ...id,
+      ...(retryAt ? { retryAt } : {}),
+      message: `${provider} rate limited (429), ${when}`,
+    };
   }
-  if (status >= 500) return { kind: 'provider-down', status, ...id, message: `${provider} is having trouble (${status})${said}; retrying with backoff` };
+  if (status >= 500)
+    return {
+      kind: 'provider-down',
+      status,
+      ...id,
+      message: `${provider} is having trouble (${status})${said}; retrying with backoff`,
+    };
   return { kind: 'bad-response', status, ...id, message: `${provider} refused the request (${status})${said}` };
 }
 
@@ -53,10 +85,19 @@ export async function getJson(url: string, options: GetJsonOptions): Promise<{ b
     text = await response.text();
   } catch (error) {
     if (timeout.aborted) {
-      throw new SourceError({ kind: 'timeout', message: `${options.provider} did not answer within ${Math.round(options.timeoutMs / 1000)} s; will retry` });
+      throw new SourceError({
+        kind: 'timeout',
+        message: `${options.provider} did not answer within ${Math.round(options.timeoutMs / 1000)} s; will retry`,
+      });
     }
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})` : '';
-    throw new SourceError({ kind: 'offline', message: `cannot reach ${options.provider}${cause}; showing the last data until the network is back` });
+    const cause =
+      error instanceof Error && error.cause instanceof Error
+        ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})`
+        : '';
+    throw new SourceError({
+      kind: 'offline',
+      message: `cannot reach ${options.provider}${cause}; showing the last data until the network is back`,
+    });
   }
   const requestId = response.headers.get('request-id') ?? response.headers.get('x-request-id') ?? undefined;
   let body: unknown;
@@ -65,9 +106,23 @@ export async function getJson(url: string, options: GetJsonOptions): Promise<{ b
   } catch {
     if (response.ok) {
       const idText = requestId ? ` (request ${requestId})` : '';
-      throw new SourceError({ kind: 'bad-response', status: response.status, ...(requestId ? { requestId } : {}), message: `${options.provider} sent a response that is not valid JSON${idText}; kept the last good data` });
+      throw new SourceError({
+        kind: 'bad-response',
+        status: response.status,
+        ...(requestId ? { requestId } : {}),
+        message: `${options.provider} sent a response that is not valid JSON${idText}; kept the last good data`,
+      });
     }
   }
-  if (!response.ok) throw new SourceError(failureFor(response.status, options.provider, body, requestId, retryAtFrom(response.headers.get('retry-after'), options.now())));
+  if (!response.ok)
+    throw new SourceError(
+      failureFor(
+        response.status,
+        options.provider,
+        body,
+        requestId,
+        retryAtFrom(response.headers.get('retry-after'), options.now()),
+      ),
+    );
   return { body, requestId };
 }

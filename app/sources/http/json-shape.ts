@@ -17,7 +17,8 @@ export function asArray(value: unknown, path: string): unknown[] {
 /** A token or request count: a whole number ≥ 0; absent or null counts as 0. */
 export function asCount(value: unknown, path: string): number {
   if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new ShapeError(`${path} is not a whole number ≥ 0`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new ShapeError(`${path} is not a whole number ≥ 0`);
   return value;
 }
 

@@ -27,14 +27,25 @@ export async function collectPages(
       next = asOptionalString(doc.next_page, 'next_page');
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new SourceError({ kind: 'bad-response', ...(requestId ? { requestId } : {}), message: `${provider} sent an unexpected response: ${error.message}${requestId ? ` (request ${requestId})` : ''}; kept the last good data` });
+      throw new SourceError({
+        kind: 'bad-response',
+        ...(requestId ? { requestId } : {}),
+        message: `${provider} sent an unexpected response: ${error.message}${requestId ? ` (request ${requestId})` : ''}; kept the last good data`,
+      });
     }
     if (!hasMore || next === null) return pages;
     if (seen.has(next)) {
-      throw new SourceError({ kind: 'bad-response', ...(requestId ? { requestId } : {}), message: `${provider} pagination repeated the same next_page; stopped and kept the last good data` });
+      throw new SourceError({
+        kind: 'bad-response',
+        ...(requestId ? { requestId } : {}),
+        message: `${provider} pagination repeated the same next_page; stopped and kept the last good data`,
+      });
     }
     seen.add(next);
     cursor = next;
   }
-  throw new SourceError({ kind: 'bad-response', message: `${provider} pagination did not end after ${MAX_PAGES} pages; stopped and kept the last good data` });
+  throw new SourceError({
+    kind: 'bad-response',
+    message: `${provider} pagination did not end after ${MAX_PAGES} pages; stopped and kept the last good data`,
+  });
 }

@@ -28,18 +28,30 @@ function isUsage(v: unknown): v is StoredUsage {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   return (
-    typeof r.start === 'string' && !Number.isNaN(Date.parse(r.start)) && (r.width === '1h' || r.width === '1d') &&
-    SOURCES.has(r.source as string) && typeof r.model === 'string' &&
+    typeof r.start === 'string' &&
+    !Number.isNaN(Date.parse(r.start)) &&
+    (r.width === '1h' || r.width === '1d') &&
+    SOURCES.has(r.source as string) &&
+    typeof r.model === 'string' &&
     [r.serviceTier, r.contextWindow, r.inferenceGeo, r.speed, r.workspace].every(optionalText) &&
-    [r.inputTokens, r.outputTokens, r.cacheWrite5mTokens, r.cacheWrite1hTokens, r.cacheReadTokens, r.webSearchRequests].every(count)
+    [r.inputTokens, r.outputTokens, r.cacheWrite5mTokens, r.cacheWrite1hTokens, r.cacheReadTokens, r.webSearchRequests].every(
+      count,
+    )
   );
 }
 
 function isCost(v: unknown): v is BilledCost {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return SOURCES.has(r.source as string) && typeof r.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.day) &&
-    [r.model, r.description, r.workspace].every(optionalText) && typeof r.line === 'string' && typeof r.femto === 'string' && /^-?\d+$/.test(r.femto);
+  return (
+    SOURCES.has(r.source as string) &&
+    typeof r.day === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(r.day) &&
+    [r.model, r.description, r.workspace].every(optionalText) &&
+    typeof r.line === 'string' &&
+    typeof r.femto === 'string' &&
+    /^-?\d+$/.test(r.femto)
+  );
 }
 
 /** The document, or what is wrong with it. */
@@ -52,7 +64,8 @@ export function parseLedger(text: string): LedgerDocument | string {
   }
   if (typeof raw !== 'object' || raw === null) return 'it holds no ledger object';
   const doc = raw as Record<string, unknown>;
-  if (doc.schemaVersion !== LEDGER_VERSION) return `its schema version is ${String(doc.schemaVersion)}, expected ${LEDGER_VERSION}`;
+  if (doc.schemaVersion !== LEDGER_VERSION)
+    return `its schema version is ${String(doc.schemaVersion)}, expected ${LEDGER_VERSION}`;
   if (!Array.isArray(doc.usage) || !doc.usage.every(isUsage)) return 'a usage row is malformed';
   if (!Array.isArray(doc.costs) || !doc.costs.every(isCost)) return 'a cost row is malformed';
   if (typeof doc.sync !== 'object' || doc.sync === null) return 'its sync marks are malformed';

@@ -18,7 +18,16 @@ export interface LedgerChange {
 }
 
 function usageKey(r: StoredUsage): string {
-  return [r.start, r.width, r.model, r.serviceTier ?? '', r.contextWindow ?? '', r.inferenceGeo ?? '', r.speed ?? '', r.workspace ?? ''].join('|');
+  return [
+    r.start,
+    r.width,
+    r.model,
+    r.serviceTier ?? '',
+    r.contextWindow ?? '',
+    r.inferenceGeo ?? '',
+    r.speed ?? '',
+    r.workspace ?? '',
+  ].join('|');
 }
 
 function costKey(r: BilledCost): string {
@@ -45,13 +54,21 @@ export class Ledger {
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      return new Ledger(path, emptyLedger(), `The ledger could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); history will be fetched again.`);
+      return new Ledger(
+        path,
+        emptyLedger(),
+        `The ledger could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); history will be fetched again.`,
+      );
     }
     const parsed = parseLedger(text);
     if (typeof parsed !== 'string') return new Ledger(path, parsed, undefined);
     const aside = join(home, `ledger.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(path, aside);
-    return new Ledger(path, emptyLedger(), `The ledger was unreadable (${parsed}); it was moved to ${aside} and is being rebuilt from the sources.`);
+    return new Ledger(
+      path,
+      emptyLedger(),
+      `The ledger was unreadable (${parsed}); it was moved to ${aside} and is being rebuilt from the sources.`,
+    );
   }
 
   usage(source?: SourceId): readonly StoredUsage[] {
@@ -78,7 +95,9 @@ export class Ledger {
       costs = costs.filter((r) => r.source !== change.source || r.day < window.fromDay || r.day >= window.toDay);
       costs = costs.concat(unique(window.rows, costKey));
     }
-    const sync = change.sync ? { ...this.doc.sync, [change.source]: { ...this.doc.sync[change.source], ...change.sync } } : this.doc.sync;
+    const sync = change.sync
+      ? { ...this.doc.sync, [change.source]: { ...this.doc.sync[change.source], ...change.sync } }
+      : this.doc.sync;
     const next: LedgerDocument = { ...this.doc, usage, costs, sync };
     writeFileAtomic(this.path, JSON.stringify(next));
     this.doc = next;

@@ -34,7 +34,11 @@ export class OpenAiClient {
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
         const id = page.requestId ? ` (request ${page.requestId})` : '';
-        throw new SourceError({ kind: 'bad-response', ...(page.requestId ? { requestId: page.requestId } : {}), message: `OpenAI sent an unexpected report: ${error.message}${id}; kept the last good data` });
+        throw new SourceError({
+          kind: 'bad-response',
+          ...(page.requestId ? { requestId: page.requestId } : {}),
+          message: `OpenAI sent an unexpected report: ${error.message}${id}; kept the last good data`,
+        });
       }
     });
   }
@@ -50,7 +54,9 @@ export class OpenAiClient {
       ['group_by', 'project_id'],
       ['group_by', 'service_tier'],
     ];
-    return this.parse(await this.pages('/v1/organization/usage/completions', params), (data) => parseCompletionsBuckets(data, width));
+    return this.parse(await this.pages('/v1/organization/usage/completions', params), (data) =>
+      parseCompletionsBuckets(data, width),
+    );
   }
 
   async costs(from: number, to: number): Promise<BilledCost[]> {

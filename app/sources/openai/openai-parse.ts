@@ -5,7 +5,8 @@ import { asArray, asCount, asObject, asOptionalString, ShapeError } from '../htt
 
 function bucketStart(bucket: Record<string, unknown>, path: string): number {
   const seconds = bucket.start_time;
-  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0) throw new ShapeError(`${path}.start_time is not Unix seconds`);
+  if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0)
+    throw new ShapeError(`${path}.start_time is not Unix seconds`);
   return seconds * 1000;
 }
 
@@ -47,7 +48,12 @@ export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): St
 
 /** amount.value arrives as a number or as a string; either way it becomes an exact decimal. */
 function amountFemto(value: unknown, path: string): bigint {
-  const text = typeof value === 'number' && Number.isFinite(value) ? value.toFixed(15).replace(/0+$/, '') : typeof value === 'string' ? value : undefined;
+  const text =
+    typeof value === 'number' && Number.isFinite(value)
+      ? value.toFixed(15).replace(/0+$/, '')
+      : typeof value === 'string'
+        ? value
+        : undefined;
   const parsed = text === undefined ? undefined : parseScaledDecimal(text.replace(/\.$/, ''), 15);
   if (parsed === undefined) {
     // More than 15 decimals: keep 15, the same precision the rest of the ledger has.
@@ -68,7 +74,8 @@ export function parseCostBuckets(data: unknown[]): BilledCost[] {
       const result = asObject(rawResult, path);
       const amount = asObject(result.amount, `${path}.amount`);
       const currency = asOptionalString(amount.currency, `${path}.amount.currency`);
-      if (currency !== null && currency.toLowerCase() !== 'usd') throw new ShapeError(`${path}.amount.currency is ${currency}; only USD is supported`);
+      if (currency !== null && currency.toLowerCase() !== 'usd')
+        throw new ShapeError(`${path}.amount.currency is ${currency}; only USD is supported`);
       costs.push({
         source: 'openai',
         day,

@@ -15,7 +15,8 @@ let now = Date.parse('2026-11-25T12:30:00Z');
 let server: DemoServer;
 let home: string;
 
-const client = (key = DEMO_ANTHROPIC_KEY, timeoutMs = 5_000) => new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => now, timeoutMs });
+const client = (key = DEMO_ANTHROPIC_KEY, timeoutMs = 5_000) =>
+  new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => now, timeoutMs });
 
 function expectLedgerMatchesGenerator(ledger: Ledger): void {
   const stored = ledgerTotals(ledger.usage('anthropic'), ledger.costs('anthropic'));
@@ -84,21 +85,29 @@ describe('Anthropic admin API against the demo organization', () => {
     ['endless-pagination', 'bad-response', /pagination repeated the same next_page/],
   ];
 
-  it.each(faults)('%s: the source says %s, the ledger is unchanged, and the next poll completes the data', async (kind, expected, message) => {
-    const ledger = Ledger.open(home);
-    await syncProvider('anthropic', client(), ledger, now);
-    const before = readFileSync(ledger.path, 'utf8');
-    now += 30 * 60_000;
-    server.injectFault({ kind, provider: 'anthropic', retryAfterSeconds: 90, times: kind === 'endless-pagination' ? Infinity : 1 });
-    const error = await syncProvider('anthropic', client(DEMO_ANTHROPIC_KEY, 1_000), ledger, now).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SourceError);
-    expect((error as SourceError).failure.kind).toBe(expected);
-    expect((error as SourceError).message).toMatch(message);
-    expect(readFileSync(ledger.path, 'utf8')).toBe(before);
-    server.clearFaults();
-    await syncProvider('anthropic', client(), ledger, now);
-    expectLedgerMatchesGenerator(ledger);
-  });
+  it.each(faults)(
+    '%s: the source says %s, the ledger is unchanged, and the next poll completes the data',
+    async (kind, expected, message) => {
+      const ledger = Ledger.open(home);
+      await syncProvider('anthropic', client(), ledger, now);
+      const before = readFileSync(ledger.path, 'utf8');
+      now += 30 * 60_000;
+      server.injectFault({
+        kind,
+        provider: 'anthropic',
+        retryAfterSeconds: 90,
+        times: kind === 'endless-pagination' ? Infinity : 1,
+      });
+      const error = await syncProvider('anthropic', client(DEMO_ANTHROPIC_KEY, 1_000), ledger, now).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceError);
+      expect((error as SourceError).failure.kind).toBe(expected);
+      expect((error as SourceError).message).toMatch(message);
+      expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+      server.clearFaults();
+      await syncProvider('anthropic', client(), ledger, now);
+      expectLedgerMatchesGenerator(ledger);
+    },
+  );
 
   it('a 429 carries the provider retry-after as a time', async () => {
     server.injectFault({ kind: 'rate-limit', retryAfterSeconds: 120 });
@@ -117,7 +126,9 @@ describe('Anthropic admin API against the demo organization', () => {
     await syncProvider('anthropic', client(), Ledger.open(home), now);
     writeFileSync(join(home, 'ledger.json'), '{"schemaVersion":1,"usage":[{"start":"garbage"');
     const ledger = Ledger.open(home, () => new Date(now));
-    expect(ledger.problem).toMatch(/unreadable \(it is not valid JSON\); it was moved to .*ledger\.corrupt-.*\.json and is being rebuilt/);
+    expect(ledger.problem).toMatch(
+      /unreadable \(it is not valid JSON\); it was moved to .*ledger\.corrupt-.*\.json and is being rebuilt/,
+    );
     expect(readdirSync(home).filter((f) => f.startsWith('ledger.corrupt-'))).toHaveLength(1);
     expect(ledger.usage()).toEqual([]);
     await syncProvider('anthropic', client(), ledger, now);

@@ -14,7 +14,8 @@ const HISTORY_START = Date.UTC(2026, 9, 1);
 let now: number;
 let server: DemoServer;
 let home: string;
-const client = (timeoutMs = 5_000) => new OpenAiClient({ baseUrl: new URL(server.url), key: DEMO_OPENAI_KEY, now: () => now, timeoutMs });
+const client = (timeoutMs = 5_000) =>
+  new OpenAiClient({ baseUrl: new URL(server.url), key: DEMO_OPENAI_KEY, now: () => now, timeoutMs });
 
 beforeEach(async () => {
   now = Date.parse('2026-11-25T12:30:00Z');
@@ -54,16 +55,24 @@ describe('OpenAI admin API against the demo organization', () => {
     expect(ledger.usage('openai').some((r) => r.serviceTier === 'batch')).toBe(true);
   });
 
-  it.each(['rate-limit', 'unauthorized', 'truncated', 'endless-pagination'] as const)('%s leaves the ledger unchanged; the next poll completes it', async (kind) => {
-    const ledger = Ledger.open(home);
-    await syncProvider('openai', client(), ledger, now);
-    const before = readFileSync(ledger.path, 'utf8');
-    now += 3 * HOUR_MS;
-    server.injectFault({ kind, provider: 'openai', retryAfterSeconds: 30, times: kind === 'endless-pagination' ? Infinity : 1 });
-    await expect(syncProvider('openai', client(), ledger, now)).rejects.toBeInstanceOf(SourceError);
-    expect(readFileSync(ledger.path, 'utf8')).toBe(before);
-    server.clearFaults();
-    await syncProvider('openai', client(), ledger, now);
-    expectMatchesGenerator(ledger);
-  });
+  it.each(['rate-limit', 'unauthorized', 'truncated', 'endless-pagination'] as const)(
+    '%s leaves the ledger unchanged; the next poll completes it',
+    async (kind) => {
+      const ledger = Ledger.open(home);
+      await syncProvider('openai', client(), ledger, now);
+      const before = readFileSync(ledger.path, 'utf8');
+      now += 3 * HOUR_MS;
+      server.injectFault({
+        kind,
+        provider: 'openai',
+        retryAfterSeconds: 30,
+        times: kind === 'endless-pagination' ? Infinity : 1,
+      });
+      await expect(syncProvider('openai', client(), ledger, now)).rejects.toBeInstanceOf(SourceError);
+      expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+      server.clearFaults();
+      await syncProvider('openai', client(), ledger, now);
+      expectMatchesGenerator(ledger);
+    },
+  );
 });

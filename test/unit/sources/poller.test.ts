@@ -25,7 +25,13 @@ function makePoller(intervalMs: number, firstRetryMs = 40): SourcePoller {
     now: () => Date.now(),
     random: () => 1,
     onState: (s) => states.push(s),
-    refresh: (signal) => syncProvider('anthropic', new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.now(), timeoutMs: 2_000, signal }), ledger, Date.now()),
+    refresh: (signal) =>
+      syncProvider(
+        'anthropic',
+        new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.now(), timeoutMs: 2_000, signal }),
+        ledger,
+        Date.now(),
+      ),
   });
 }
 const usageRequests = () => server.requests.byPath.get('/v1/organizations/usage_report/messages') ?? 0;

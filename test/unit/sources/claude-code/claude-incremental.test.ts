@@ -4,13 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-scanner.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
-const ids = (scanner: ClaudeCodeScanner) => scanner.entries().map((e) => e.messageId).sort();
+const ids = (scanner: ClaudeCodeScanner) =>
+  scanner
+    .entries()
+    .map((e) => e.messageId)
+    .sort();
 
 describe('incremental Claude Code scans', () => {
   it('after the first scan, a refresh reads only the bytes appended since', async () => {
     const dir = tempDir();
     const path = join(dir, 'p/s.jsonl');
-    const filler = Array.from({ length: 2000 }, (_, i) => (i % 2 ? userLine('x'.repeat(200)) : assistantLine({ id: `m${i}`, req: `r${i}` })));
+    const filler = Array.from({ length: 2000 }, (_, i) =>
+      i % 2 ? userLine('x'.repeat(200)) : assistantLine({ id: `m${i}`, req: `r${i}` }),
+    );
     writeLines(path, filler);
     const scanner = new ClaudeCodeScanner([dir]);
     const first = await scanner.refresh();
@@ -42,7 +48,10 @@ describe('incremental Claude Code scans', () => {
     const scanner = new ClaudeCodeScanner([dir]);
     await scanner.refresh();
     const replacement = join(dir, 'p/tmp');
-    writeFileSync(replacement, `${assistantLine({ id: 'a', req: 'a' })}\n${assistantLine({ id: 'c', req: 'c' })}\n${assistantLine({ id: 'd', req: 'd' })}\n`);
+    writeFileSync(
+      replacement,
+      `${assistantLine({ id: 'a', req: 'a' })}\n${assistantLine({ id: 'c', req: 'c' })}\n${assistantLine({ id: 'd', req: 'd' })}\n`,
+    );
     renameSync(replacement, path);
     await scanner.refresh();
     expect(ids(scanner)).toEqual(['a', 'c', 'd']);
@@ -50,7 +59,10 @@ describe('incremental Claude Code scans', () => {
 
   it('a deleted file takes its requests away, but not those another file also holds', async () => {
     const dir = tempDir();
-    writeLines(join(dir, 'p/one.jsonl'), [assistantLine({ id: 'shared', req: 's', output: 10 }), assistantLine({ id: 'only-one', req: 'o' })]);
+    writeLines(join(dir, 'p/one.jsonl'), [
+      assistantLine({ id: 'shared', req: 's', output: 10 }),
+      assistantLine({ id: 'only-one', req: 'o' }),
+    ]);
     writeLines(join(dir, 'q/two.jsonl'), [assistantLine({ id: 'shared', req: 's', output: 4 })]);
     const scanner = new ClaudeCodeScanner([dir]);
     await scanner.refresh();

@@ -12,7 +12,10 @@ async function scan(projects: string) {
   const scanner = new ClaudeCodeScanner([projects]);
   const report = await scanner.refresh();
   const entries = scanner.entries();
-  const tokens = entries.reduce((s, e) => s + e.inputTokens + e.outputTokens + e.cacheWrite5mTokens + e.cacheWrite1hTokens + e.cacheReadTokens, 0);
+  const tokens = entries.reduce(
+    (s, e) => s + e.inputTokens + e.outputTokens + e.cacheWrite5mTokens + e.cacheWrite1hTokens + e.cacheReadTokens,
+    0,
+  );
   const usd = femtoToDecimalString(new CostAggregator(buildCatalog()).addAll(entries.map(claudeUsageRow)).total());
   return { scanner, report, entries, tokens, usd };
 }
@@ -20,7 +23,12 @@ async function scan(projects: string) {
 describe('Claude Code log rules (claude-code-logs.md)', () => {
   it('streaming: one request written once per content block counts once, at its final (largest) usage', async () => {
     const dir = tempDir();
-    writeLines(join(dir, 'proj/s1.jsonl'), [userLine(), assistantLine({ output: 3 }), assistantLine({ output: 17 }), assistantLine({ output: 12 })]);
+    writeLines(join(dir, 'proj/s1.jsonl'), [
+      userLine(),
+      assistantLine({ output: 3 }),
+      assistantLine({ output: 17 }),
+      assistantLine({ output: 12 }),
+    ]);
     const { entries } = await scan(dir);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.outputTokens).toBe(17);
@@ -30,7 +38,10 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     const dir = tempDir();
     const line = (session: string) => assistantLine({ id: 'msg_A', req: 'req_A', input: 100, output: 50, session });
     writeLines(join(dir, 'proj/first.jsonl'), [line('s1'), assistantLine({ id: 'msg_B', req: 'req_B', input: 1, output: 1 })]);
-    writeLines(join(dir, 'other-proj/nested/resumed.jsonl'), [line('s2'), assistantLine({ id: 'msg_C', req: 'req_C', input: 2, output: 2 })]);
+    writeLines(join(dir, 'other-proj/nested/resumed.jsonl'), [
+      line('s2'),
+      assistantLine({ id: 'msg_C', req: 'req_C', input: 2, output: 2 }),
+    ]);
     const { entries, tokens } = await scan(dir);
     expect(entries).toHaveLength(3);
     expect(tokens).toBe(150 + 2 + 4);
@@ -71,7 +82,10 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
 
   it('<synthetic> messages are not usage and are not reported as skipped', async () => {
     const dir = tempDir();
-    writeLines(join(dir, 'proj/s.jsonl'), [assistantLine({ id: 'syn', req: 'r', model: '<synthetic>', input: 0, output: 0 }), assistantLine({ id: 'real', req: 'r2' })]);
+    writeLines(join(dir, 'proj/s.jsonl'), [
+      assistantLine({ id: 'syn', req: 'r', model: '<synthetic>', input: 0, output: 0 }),
+      assistantLine({ id: 'real', req: 'r2' }),
+    ]);
     const { entries, report } = await scan(dir);
     expect(entries.map((e) => e.messageId)).toEqual(['real']);
     expect(report.warnings).toEqual([]);
@@ -79,7 +93,17 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
 
   it('1-hour cache writes are priced at 2x input, 5-minute writes at 1.25x', async () => {
     const dir = tempDir();
-    writeLines(join(dir, 'proj/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5-20251101', input: 0, output: 0, cacheWrite: 1_000_000, cache1h: 1_000_000 })]);
+    writeLines(join(dir, 'proj/s.jsonl'), [
+      assistantLine({
+        id: 'm',
+        req: 'r',
+        model: 'claude-opus-4-5-20251101',
+        input: 0,
+        output: 0,
+        cacheWrite: 1_000_000,
+        cache1h: 1_000_000,
+      }),
+    ]);
     const { usd, entries } = await scan(dir);
     expect(entries[0]).toMatchObject({ cacheWrite5mTokens: 1_000_000, cacheWrite1hTokens: 1_000_000 });
     expect(usd).toBe('16.25');
@@ -87,7 +111,9 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
 
   it('fast mode from usage.speed is priced at fast rates', async () => {
     const dir = tempDir();
-    writeLines(join(dir, 'proj/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-5', input: 1_000_000, output: 0, speed: 'fast' })]);
+    writeLines(join(dir, 'proj/s.jsonl'), [
+      assistantLine({ id: 'm', req: 'r', model: 'claude-opus-5', input: 1_000_000, output: 0, speed: 'fast' }),
+    ]);
     expect((await scan(dir)).usd).toBe('10');
   });
 
@@ -99,7 +125,12 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(defaults.roots).toHaveLength(2);
     const scanner = new ClaudeCodeScanner(defaults.roots);
     await scanner.refresh();
-    expect(scanner.entries().map((e) => e.messageId).sort()).toEqual(['a', 'b']);
+    expect(
+      scanner
+        .entries()
+        .map((e) => e.messageId)
+        .sort(),
+    ).toEqual(['a', 'b']);
 
     const extra = tempDir('spendbar-extra-');
     writeLines(join(extra, 'projects/c/s.jsonl'), [assistantLine({ id: 'c', req: 'c' })]);
@@ -118,13 +149,22 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(scanner.entries().map((e) => e.messageId)).toEqual(['first']);
     writeLines(path, [assistantLine({ id: 'first', req: 'r0' }), full], true);
     await scanner.refresh();
-    expect(scanner.entries().map((e) => e.messageId).sort()).toEqual(['first', 'late']);
+    expect(
+      scanner
+        .entries()
+        .map((e) => e.messageId)
+        .sort(),
+    ).toEqual(['first', 'late']);
   });
 
   it('a line far longer than the read limit (a file-history snapshot) is stepped over', async () => {
     const dir = tempDir();
     const huge = JSON.stringify({ type: 'file-history-snapshot', snapshot: 'x'.repeat(20 << 20), usage: 'no' });
-    writeLines(join(dir, 'proj/s.jsonl'), [assistantLine({ id: 'before', req: 'r1' }), huge, assistantLine({ id: 'after', req: 'r2' })]);
+    writeLines(join(dir, 'proj/s.jsonl'), [
+      assistantLine({ id: 'before', req: 'r1' }),
+      huge,
+      assistantLine({ id: 'after', req: 'r2' }),
+    ]);
     const { entries, report } = await scan(dir);
     expect(entries.map((e) => e.messageId).sort()).toEqual(['after', 'before']);
     expect(report.warnings).toEqual(['1 line skipped in s.jsonl']);

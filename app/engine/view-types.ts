@@ -1,0 +1,89 @@
+/**
+ * SpendView: the one plain, serializable object the tray, the popover, notifications and the CLI
+ * all render. Amounts are USD numbers rounded to the micro-dollar; nothing in it is secret.
+ */
+import type { Alert } from './alerts.ts';
+
+export type SourceKey = 'anthropic' | 'openai' | 'claude-code';
+export type ViewLevel = 'empty' | 'ok' | 'near' | 'over' | 'error' | 'stale';
+
+export interface SourceView {
+  readonly id: SourceKey;
+  readonly label: string;
+  /** not-configured, loading, ok, stale, key-rejected, rate-limited, provider-down, offline, timeout, bad-response */
+  readonly state: string;
+  readonly message?: string;
+  readonly lastSuccessAt?: string;
+  readonly retryAt?: string;
+  /** Counts toward the budget (Claude Code logs do not when an Anthropic admin source is set). */
+  readonly counted: boolean;
+  /** Priced locally from logs, not billed. */
+  readonly estimate: boolean;
+  readonly spentUsd: number;
+  readonly capUsd: number | null;
+  /** What the user can do about the state, for a one-click fix. */
+  readonly fix?: 'update-key' | 'add-key' | 'retry' | 'open-settings';
+}
+
+export interface DailyPoint {
+  readonly date: string;
+  /** Spent that day (null for days to come). */
+  readonly usd: number | null;
+  /** Expected spend still to come that day (today's rest, and future days). */
+  readonly projectedUsd: number | null;
+}
+
+export interface SpendView {
+  readonly asOf: string;
+  readonly timeZone: string;
+  readonly period: {
+    readonly start: string;
+    readonly end: string;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly days: number;
+    readonly dayOfPeriod: number;
+  };
+  readonly level: ViewLevel;
+  readonly demo: boolean;
+  readonly spentUsd: number;
+  readonly capUsd: number | null;
+  readonly remainingUsd: number | null;
+  readonly percentOfCap: number | null;
+  readonly projectedUsd: number;
+  readonly projectedLowUsd: number;
+  readonly projectedHighUsd: number;
+  readonly forecastConfidence: 'low' | 'normal';
+  readonly forecastNote: string;
+  readonly capHitDate: string | null;
+  readonly todayUsd: number;
+  /** Spend in the last complete hour. */
+  readonly hourlyRateUsd: number;
+  readonly daily: readonly DailyPoint[];
+  readonly byModel: ReadonlyArray<{
+    readonly model: string;
+    readonly displayName: string;
+    readonly usd: number;
+    readonly sources: readonly SourceKey[];
+  }>;
+  readonly sources: readonly SourceView[];
+  readonly unpriced: ReadonlyArray<{
+    readonly model: string;
+    readonly inputTokens: number;
+    readonly outputTokens: number;
+    readonly cacheWriteTokens: number;
+    readonly cacheReadTokens: number;
+  }>;
+  readonly reconciliation: ReadonlyArray<{
+    readonly date: string;
+    readonly source: SourceKey;
+    readonly estimateUsd: number;
+    readonly billedUsd: number;
+    readonly differenceUsd: number;
+  }>;
+  readonly alerts: readonly Alert[];
+  /** A Claude Code subscription: the API value of this period's usage against the plan price. */
+  readonly subscription: { readonly planUsd: number; readonly apiValueUsd: number } | null;
+  /** What was wrong with local data (corrupt ledger moved aside, skipped log lines). */
+  readonly notices: readonly string[];
+}

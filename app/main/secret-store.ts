@@ -1,0 +1,93 @@
+/**
+ * Admin keys in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on
+ * Linux) through @napi-rs/keyring. The only module that touches the keychain. When no keychain is
+ * available the key is kept in memory for this run only — never written anywhere in plain text.
+ */
+import { AsyncEntry } from '@napi-rs/keyring';
+
+export type KeyProvider = 'anthropic' | 'openai';
+
+export const KEYCHAIN_SERVICE = 'app.spendbar.desktop';
+const ACCOUNTS: Record<KeyProvider, string> = { anthropic: 'anthropic-admin-key', openai: 'openai-admin-key' };
+/**
+ * On Linux, require the Secret Service (gnome-keyring, KWallet): the library's silent fallback, the
+ * kernel keyring, forgets keys at logout, so we would rather say "this run only" out loud.
+ */
+const ENTRY_OPTIONS = { linux: { store: 'secret-service' } } as const;
+const PREFIXES: Record<KeyProvider, string> = { anthropic: 'sk-ant-admin', openai: 'sk-admin-' };
+
+export interface SecretStore {
+  /** False when keys live in memory only (no keychain on this machine). */
+  readonly persistent: boolean;
+  /** Why keys are not persistent, for the settings page. */
+  readonly problem: string | undefined;
+  get(provider: KeyProvider): Promise<string | undefined>;
+  set(provider: KeyProvider, key: string): Promise<void>;
+  remove(provider: KeyProvider): Promise<void>;
+  has(provider: KeyProvider): Promise<boolean>;
+}
+
+/** A message for a key that cannot be an admin key; never repeats the key itself. */
+export function keyFormatProblem(provider: KeyProvider, key: string): string | undefined {
+  const trimmed = key.trim();
+  if (trimmed === '') return 'The key is empty.';
+  if (/\s/.test(trimmed)) return 'The key contains spaces or line breaks; paste it again.';
+  if (!trimmed.startsWith(PREFIXES[provider])) {
+    return provider === 'anthropic'
+      ? 'This is not an Anthropic Admin key (they start with sk-ant-admin). Create one in the Console under Settings → Admin keys.'
+      : 'This is not an OpenAI Admin key (they start with sk-admin-). Create one under Organization settings → Admin keys.';
+  }
+  return undefined;
+}
+
+class MemorySecretStore implements SecretStore {
+  readonly persistent = false;
+  private readonly keys = new Map<KeyProvider, string>();
+  constructor(readonly problem: string) {}
+  async get(provider: KeyProvider) {
+    return this.keys.get(provider);
+  }
+  async set(provider: KeyProvider, key: string) {
+    this.keys.set(provider, key.trim());
+  }
+  async remove(provider: KeyProvider) {
+    this.keys.delete(provider);
+  }
+  async has(provider: KeyProvider) {
+    return this.keys.has(provider);
+  }
+}
+
+class KeychainSecretStore implements SecretStore {
+  readonly persistent = true;
+  readonly problem = undefined;
+  constructor(private readonly service: string) {}
+  private entry(provider: KeyProvider) {
+    return new AsyncEntry(this.service, ACCOUNTS[provider], ENTRY_OPTIONS);
+  }
+  async get(provider: KeyProvider) {
+    return (await this.entry(provider).getPassword()) ?? undefined;
+  }
+  async set(provider: KeyProvider, key: string) {
+    await this.entry(provider).setPassword(key.trim());
+  }
+  async remove(provider: KeyProvider) {
+    await this.entry(provider).deleteCredential();
+  }
+  async has(provider: KeyProvider) {
+    return (await this.get(provider)) !== undefined;
+  }
+}
+
+/** The keychain if it answers; otherwise an in-memory store that says why. */
+export async function openSecretStore(service = KEYCHAIN_SERVICE): Promise<SecretStore> {
+  try {
+    await new AsyncEntry(service, 'spendbar-probe', ENTRY_OPTIONS).getPassword();
+    return new KeychainSecretStore(service);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return new MemorySecretStore(
+      `No OS keychain is available (${reason}); keys are kept for this run only and never written to disk.`,
+    );
+  }
+}
