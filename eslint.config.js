@@ -92,6 +92,25 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI reads keys from the same keychain as the app: through the secret store, nothing else of main.
+    files: ['app/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            keychainOnly,
+            { group: ['electron', 'electron/*'], message: 'The CLI runs in plain Node: no Electron.' },
+            {
+              group: ['**/main/**', '!**/main/secret-store.ts', '**/renderer/**', '**/preload/**'],
+              message: 'The CLI imports engine, sources, shared and the secret store only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['app/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -3,7 +3,10 @@
 import { buildCatalog } from '../engine/catalog/catalog.ts';
 import { UsageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
+import { DAILY_HELP, runDaily } from './commands/daily.ts';
+import { DEMO_HELP, runDemoServer } from './commands/demo-server.ts';
 import { PRICE_HELP, runPrice } from './commands/price.ts';
+import { runStatus, STATUS_HELP } from './commands/status.ts';
 import { readSettingsFile } from '../sources/settings-file.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
 
@@ -17,7 +20,13 @@ Commands:
 
 Every command takes --json and --tz <IANA zone>. Run "spendbar <command> --help" for its flags.
 
-${PRICE_HELP}`;
+${PRICE_HELP}
+
+${STATUS_HELP}
+
+${DAILY_HELP}
+
+${DEMO_HELP}`;
 
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +37,12 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
       case 'price':
         runPrice(rest, ctx, catalog);
         return 0;
+      case 'status':
+        return await runStatus(rest, ctx);
+      case 'daily':
+        return await runDaily(rest, ctx);
+      case 'demo-server':
+        return await runDemoServer(rest, ctx);
       case undefined:
       case 'help':
       case '--help':

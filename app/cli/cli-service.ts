@@ -1,0 +1,56 @@
+/** The SpendService as the CLI uses it: settings from the file, flags on top, keys from env or keychain. */
+import { openSecretStore } from '../main/secret-store.ts';
+import { isDecimalUsd, type Settings } from '../shared/settings-schema.ts';
+import { readSettingsFile } from '../sources/settings-file.ts';
+import { SpendService } from '../sources/spend-service.ts';
+import { spendbarHome } from '../sources/spendbar-home.ts';
+import type { SourceKey } from '../engine/view-types.ts';
+import { UsageError } from './cli-error.ts';
+import type { CommandContext } from './command-context.ts';
+
+export const SOURCE_IDS: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
+
+export function sourcesArg(values: readonly string[] | undefined): SourceKey[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) if (!SOURCE_IDS.includes(v as SourceKey)) throw new UsageError(`--source must be one of ${SOURCE_IDS.join(', ')} (got "${v}")`);
+  return values as SourceKey[];
+}
+
+export function nowArg(value: string | undefined, ctx: CommandContext): number {
+  if (value === undefined) return ctx.now().getTime();
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-25T12:00:00Z (got "${value}")`);
+  return time;
+}
+
+export function capArg(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isDecimalUsd(value)) throw new UsageError(`--cap must be a dollar amount such as 500 or 1250.50 (got "${value}")`);
+  return value;
+}
+
+export interface CliServiceOptions {
+  readonly now: number;
+  readonly timeZone?: string | undefined;
+  readonly capUsd?: string | undefined;
+}
+
+export async function cliService(ctx: CommandContext, options: CliServiceOptions): Promise<{ service: SpendService; settings: Settings; problems: readonly string[] }> {
+  const home = spendbarHome(ctx.env);
+  const loaded = readSettingsFile(home);
+  const settings: Settings = {
+    ...loaded,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.capUsd ? { capUsd: options.capUsd } : {}),
+  };
+  const needsKeychain = !ctx.env.SPENDBAR_ANTHROPIC_ADMIN_KEY || !ctx.env.SPENDBAR_OPENAI_ADMIN_KEY;
+  const secrets = needsKeychain ? await openSecretStore() : undefined;
+  const service = new SpendService({
+    home,
+    env: ctx.env,
+    now: () => options.now,
+    settings: () => settings,
+    keys: { get: async (provider) => (secrets?.persistent ? secrets.get(provider).catch(() => undefined) : undefined) },
+  });
+  return { service, settings, problems: loaded.problems };
+}

@@ -1,0 +1,60 @@
+/** `spendbar status`: this period's spend, cap, projection, by model, sources and due alerts. */
+import { parseCommandArgs, timeZoneArg } from '../args.ts';
+import { capArg, cliService, nowArg, sourcesArg } from '../cli-service.ts';
+import type { CommandContext } from '../command-context.ts';
+import type { SpendView } from '../../engine/view-types.ts';
+
+export const STATUS_HELP = `spendbar status [--source anthropic|openai|claude-code]… [--cap USD] [--now ISO-8601] [--tz ZONE] [--json]
+This period's spend, remaining budget, projected month-end with its range, and source states.`;
+
+const OPTIONS = { source: { type: 'string', multiple: true }, cap: { type: 'string' }, now: { type: 'string' } } as const;
+
+export function statusJson(view: SpendView): unknown {
+  return {
+    asOf: view.asOf,
+    period: { start: view.period.start, end: view.period.end },
+    spentUsd: view.spentUsd,
+    capUsd: view.capUsd,
+    remainingUsd: view.remainingUsd,
+    projectedUsd: view.projectedUsd,
+    projectedLowUsd: view.projectedLowUsd,
+    projectedHighUsd: view.projectedHighUsd,
+    capHitDate: view.capHitDate,
+    byModel: view.byModel.map((m) => ({ model: m.model, usd: m.usd })),
+    sources: view.sources.map((s) => ({ id: s.id, state: s.state, ...(s.message ? { message: s.message } : {}) })),
+    alerts: view.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, title: a.title, body: a.body })),
+  };
+}
+
+const money = (usd: number) => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function printHuman(view: SpendView, ctx: CommandContext): void {
+  ctx.out(`Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`);
+  const cap = view.capUsd === null ? 'no cap set' : `of ${money(view.capUsd)} cap (${view.percentOfCap} %)`;
+  ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}`);
+  if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
+  ctx.out(`  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`);
+  if (view.capHitDate) ctx.out(`  Cap hit     ${view.capHitDate} at the current pace`);
+  ctx.out(`  Today       ${money(view.todayUsd)}, last hour ${money(view.hourlyRateUsd)}`);
+  for (const m of view.byModel.slice(0, 8)) ctx.out(`    ${m.displayName.padEnd(28)} ${money(m.usd).padStart(12)}`);
+  for (const s of view.sources) ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
+  for (const u of view.unpriced) ctx.out(`  Unpriced: ${u.model} (${u.inputTokens + u.outputTokens} tokens) — add a price in Settings`);
+  for (const a of view.alerts) ctx.out(`  ! ${a.title}`);
+  for (const n of view.notices) ctx.out(`  note: ${n}`);
+}
+
+export async function runStatus(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, OPTIONS, 'status');
+  if (values.help) {
+    ctx.out(STATUS_HELP);
+    return 0;
+  }
+  const sources = sourcesArg(values.source);
+  const { service, problems } = await cliService(ctx, { now: nowArg(values.now, ctx), timeZone: timeZoneArg(values.tz), capUsd: capArg(values.cap) });
+  for (const p of problems) ctx.err(`spendbar: ${p}`);
+  await service.refreshAllOnce();
+  const { view } = await service.view(sources ? { sources } : {});
+  if (values.json) ctx.out(JSON.stringify(statusJson(view)));
+  else printHuman(view, ctx);
+  return 0;
+}

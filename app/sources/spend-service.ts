@@ -1,0 +1,184 @@
+/**
+ * The main-side service: sources, ledger and engine wired together. The app's pollers, the popover
+ * (through IPC) and the CLI all go through it, so they all show the same SpendView.
+ */
+import { join } from 'node:path';
+import { buildCatalog } from '../engine/catalog/catalog.ts';
+import { buildView, type SourceInput } from '../engine/build-view.ts';
+import type { Alert } from '../engine/alerts.ts';
+import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
+import { localDate } from '../engine/time-zone.ts';
+import type { UsageRow } from '../engine/usage-row.ts';
+import type { SourceKey, SpendView } from '../engine/view-types.ts';
+import type { Settings } from '../shared/settings-schema.ts';
+import { readAlertState, writeAlertState } from './alert-store.ts';
+import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
+import { claudeProjectRoots } from './claude-code/claude-roots.ts';
+import { ClaudeCodeScanner } from './claude-code/claude-scanner.ts';
+import { claudeUsageRow } from './claude-code/claude-usage-rows.ts';
+import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
+import { checkBaseUrl } from './http/base-url.ts';
+import { Ledger } from './ledger/ledger.ts';
+import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
+import { syncProvider, type ProviderClient } from './provider-sync.ts';
+import { fixFor, SOURCE_LABELS } from './source-labels.ts';
+import { SourceError, type SourceState } from './source-status.ts';
+
+export type AdminProvider = 'anthropic' | 'openai';
+
+export interface KeyLookup {
+  get(provider: AdminProvider): Promise<string | undefined>;
+}
+
+export interface SpendServiceOptions {
+  readonly home: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => number;
+  readonly keys: KeyLookup;
+  readonly settings: () => Settings;
+  /** Demo mode: both admin APIs are the simulated organization at this URL, with its keys. */
+  readonly demoBaseUrl?: string;
+  readonly timeoutMs?: number;
+}
+
+const SOURCES: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
+
+export class SpendService {
+  private readonly ledger: Ledger;
+  private readonly scanner: ClaudeCodeScanner | undefined;
+  private readonly states = new Map<SourceKey, SourceState>();
+  private readonly notices: string[] = [];
+  private logWarnings: string[] = [];
+
+  constructor(private readonly options: SpendServiceOptions) {
+    // Demo data never mixes with real history.
+    const ledgerHome = options.demoBaseUrl ? join(options.home, 'demo') : options.home;
+    this.ledger = Ledger.open(ledgerHome, () => new Date(options.now()));
+    if (this.ledger.problem) this.notices.push(this.ledger.problem);
+    const roots = claudeProjectRoots(options.env);
+    if (roots.problem) this.notices.push(roots.problem);
+    this.scanner = roots.roots.length > 0 && !options.demoBaseUrl ? new ClaudeCodeScanner(roots.roots) : undefined;
+  }
+
+  get isDemo(): boolean {
+    return this.options.demoBaseUrl !== undefined;
+  }
+
+  private async keyFor(provider: AdminProvider): Promise<string | undefined> {
+    if (this.options.demoBaseUrl) return provider === 'anthropic' ? DEMO_ANTHROPIC_KEY : DEMO_OPENAI_KEY;
+    const fromEnv = provider === 'anthropic' ? this.options.env.SPENDBAR_ANTHROPIC_ADMIN_KEY : this.options.env.SPENDBAR_OPENAI_ADMIN_KEY;
+    return fromEnv?.trim() || (await this.options.keys.get(provider));
+  }
+
+  private client(provider: AdminProvider, key: string, signal?: AbortSignal): ProviderClient {
+    const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
+    const fallback = provider === 'anthropic' ? ANTHROPIC_DEFAULT_BASE_URL : OPENAI_DEFAULT_BASE_URL;
+    const baseUrl = checkBaseUrl(this.options.demoBaseUrl ?? this.options.env[variable] ?? fallback, this.options.demoBaseUrl ? 'demo server URL' : variable);
+    const options = { baseUrl, key, now: this.options.now, timeoutMs: this.options.timeoutMs ?? 30_000, ...(signal ? { signal } : {}) };
+    return provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
+  }
+
+  async configured(): Promise<Set<SourceKey>> {
+    const set = new Set<SourceKey>();
+    for (const provider of ['anthropic', 'openai'] as const) if (await this.keyFor(provider)) set.add(provider);
+    if (this.scanner) set.add('claude-code');
+    return set;
+  }
+
+  /** One refresh of one source. Throws SourceError on failure; what is stored stays as it was. */
+  async refresh(source: SourceKey, signal?: AbortSignal): Promise<void> {
+    if (source === 'claude-code') {
+      if (!this.scanner) return;
+      const report = await this.scanner.refresh();
+      this.logWarnings = report.warnings;
+      return;
+    }
+    const key = await this.keyFor(source);
+    if (!key) throw new SourceError({ kind: 'key-rejected', message: `No ${SOURCE_LABELS[source]} admin key is set. Add one in Settings.` });
+    await syncProvider(source, this.client(source, key, signal), this.ledger, this.options.now());
+  }
+
+  setState(state: SourceState): void {
+    this.states.set(state.id as SourceKey, state);
+  }
+
+  /** Refresh every configured source once, recording each outcome (the CLI's one-shot). */
+  async refreshAllOnce(): Promise<void> {
+    const configured = await this.configured();
+    await Promise.all(
+      [...configured].map(async (id) => {
+        try {
+          await this.refresh(id);
+          this.setState({ id, state: 'ok', lastSuccessAt: new Date(this.options.now()).toISOString() });
+        } catch (error) {
+          const failure = error instanceof SourceError ? error.failure : { kind: 'bad-response' as const, message: String(error) };
+          this.setState({ id, state: failure.kind, message: failure.message, ...(failure.retryAt ? { retryAt: new Date(failure.retryAt).toISOString() } : {}) });
+        }
+      }),
+    );
+  }
+
+  private sourceInput(id: SourceKey, isConfigured: boolean): SourceInput {
+    const state: SourceState = isConfigured ? (this.states.get(id) ?? { id, state: 'loading' }) : { id, state: 'not-configured' };
+    const fix = fixFor(id, state.state);
+    return {
+      id,
+      label: SOURCE_LABELS[id],
+      configured: isConfigured,
+      estimate: id === 'claude-code',
+      state: state.state,
+      ...(state.message ? { message: state.message } : {}),
+      ...(state.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
+      ...(state.retryAt ? { retryAt: state.retryAt } : {}),
+      ...(fix ? { fix } : {}),
+    };
+  }
+
+  private usageRows(): UsageRow[] {
+    const rows: UsageRow[] = [...this.ledger.usage()];
+    if (this.scanner) for (const entry of this.scanner.entries()) rows.push(claudeUsageRow(entry));
+    return rows;
+  }
+
+  /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
+  async daily(since: string | undefined, until: string | undefined, sources?: readonly SourceKey[]): Promise<DailyRow[]> {
+    const { view } = await this.view(sources ? { sources } : {});
+    const settings = this.options.settings();
+    const counted = new Set(view.sources.filter((s) => s.counted).map((s) => s.id));
+    return dailyTable(
+      this.usageRows().filter((r) => counted.has(r.source)),
+      this.ledger.costs().filter((c) => counted.has(c.source)).map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
+      buildCatalog(settings.priceOverrides),
+      { now: this.options.now(), timeZone: settings.timeZone, since: since ?? view.period.startDate, until: until ?? localDate(this.options.now(), settings.timeZone) },
+    );
+  }
+
+  /** The SpendView now. With consumeAlerts, due alerts are marked fired (the app's notifier). */
+  async view(options: { consumeAlerts?: boolean; sources?: readonly SourceKey[] } = {}): Promise<{ view: SpendView; due: readonly Alert[] }> {
+    const settings = this.options.settings();
+    const configured = await this.configured();
+    const wanted = new Set(options.sources ?? SOURCES);
+    const now = this.options.now();
+    const { view, alertState, due } = buildView({
+      now,
+      timeZone: settings.timeZone,
+      periodStartDay: settings.periodStartDay,
+      capUsd: settings.capUsd,
+      sourceCaps: settings.sourceCaps,
+      thresholds: settings.thresholds,
+      countedSources: options.sources ? [...wanted] : settings.countedSources,
+      subscriptionUsd: settings.claudeCodeSubscriptionUsd,
+      catalog: buildCatalog(settings.priceOverrides),
+      usage: this.usageRows().filter((r) => wanted.has(r.source)),
+      billed: this.ledger.costs().filter((c) => wanted.has(c.source)).map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
+      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id))),
+      alertState: readAlertState(this.options.home),
+      ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
+      demo: this.isDemo,
+      notices: [...this.notices, ...this.logWarnings],
+      staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
+    });
+    if (options.consumeAlerts) writeAlertState(this.options.home, alertState);
+    return { view, due };
+  }
+}
