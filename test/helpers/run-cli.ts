@@ -1,5 +1,5 @@
 /** Runs the real `spendbar` command: in a child process (as users do) or in-process (fast). */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../app/cli/spendbar.ts';
 
@@ -11,15 +11,20 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** `npm run --silent spendbar -- …` exactly as the README says, with its own environment. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const result = spawnSync('npm', ['run', '--silent', 'spendbar', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
+/**
+ * `npm run --silent spendbar -- …` exactly as the README says, with its own environment. Async, so
+ * a demo server in the test process keeps answering while the command runs.
+ */
+export function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'spendbar', '--', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') }));
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr.replace(/^npm warn .*\n/gm, '') };
 }
 
 export async function runCliInProcess(

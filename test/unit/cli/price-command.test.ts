@@ -7,8 +7,8 @@ import { runCliInProcess, spawnCli } from '../../helpers/run-cli.ts';
 const emptyHome = () => mkdtempSync(join(tmpdir(), 'spendbar-cli-'));
 
 describe('spendbar price (as a user runs it)', () => {
-  it('prints one JSON document with the contract fields and exits 0', () => {
-    const result = spawnCli(
+  it('prints one JSON document with the contract fields and exits 0', async () => {
+    const result = await spawnCli(
       ['price', '--model', 'claude-opus-4-5-20251101', '--input', '10000', '--output', '2000', '--cache-read', '50000', '--json'],
       { SPENDBAR_HOME: emptyHome() },
     );
@@ -33,8 +33,8 @@ describe('spendbar price (as a user runs it)', () => {
     [['--model', 'claude-fable-9', '--input', '1'], /unknown model "claude-fable-9".*add a price/],
     [['--input', '1'], /--model is required/],
     [['--model', 'gpt-4o', '--at', '2026-02-30'], /--at must be a date/],
-  ])('rejects %j with one line on stderr and exit code 2', (args, message) => {
-    const result = spawnCli(['price', ...args], { SPENDBAR_HOME: emptyHome() });
+  ])('rejects %j with one line on stderr and exit code 2', async (args, message) => {
+    const result = await spawnCli(['price', ...args], { SPENDBAR_HOME: emptyHome() });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,0 +1,124 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { assistantLine, writeLines } from '../../helpers/claude-logs.ts';
+import { runCliInProcess, spawnCli } from '../../helpers/run-cli.ts';
+
+const NOW = '2026-11-25T12:30:00Z';
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({ seed: 5, now: () => new Date(NOW) });
+});
+afterAll(() => server.close());
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), 'spendbar-status-'));
+  return {
+    HOME: home,
+    SPENDBAR_HOME: home,
+    SPENDBAR_ANTHROPIC_BASE_URL: server.url,
+    SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
+    SPENDBAR_OPENAI_BASE_URL: server.url,
+    SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
+    ...extra,
+  };
+}
+
+describe('spendbar status', () => {
+  it('prints exactly the contract fields as one JSON document', async () => {
+    const result = await spawnCli(['status', '--cap', '2500', '--now', NOW, '--json'], env());
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(Object.keys(doc).sort()).toEqual(
+      ['alerts', 'asOf', 'byModel', 'capHitDate', 'capUsd', 'period', 'projectedHighUsd', 'projectedLowUsd', 'projectedUsd', 'remainingUsd', 'sources', 'spentUsd'].sort(),
+    );
+    expect(doc.period).toEqual({ start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' });
+    expect(doc.capUsd).toBe(2500);
+    expect(doc.remainingUsd).toBeCloseTo(2500 - doc.spentUsd, 6);
+    expect(doc.projectedLowUsd).toBeLessThanOrEqual(doc.projectedUsd);
+    expect(doc.projectedHighUsd).toBeGreaterThanOrEqual(doc.projectedUsd);
+    expect(doc.projectedUsd).toBeGreaterThan(doc.spentUsd);
+    expect(doc.sources).toEqual([
+      { id: 'anthropic', state: 'ok' },
+      { id: 'openai', state: 'ok' },
+      { id: 'claude-code', state: 'not-configured' },
+    ]);
+    const byModel = doc.byModel.reduce((s: number, m: { usd: number }) => s + m.usd, 0);
+    expect(byModel).toBeCloseTo(doc.spentUsd, 4);
+  });
+
+  it('is reproducible: the same --now and --cap give the same numbers', async () => {
+    const e = env();
+    const first = JSON.parse((await runCliInProcess(['status', '--cap', '1000', '--now', NOW, '--json'], e)).stdout);
+    const second = JSON.parse((await runCliInProcess(['status', '--cap', '1000', '--now', NOW, '--json'], e)).stdout);
+    expect(second).toEqual({ ...first, asOf: second.asOf });
+    expect(first.capHitDate).not.toBeNull();
+    expect(first.alerts.map((a: { kind: string }) => a.kind)).toContain('threshold');
+  });
+
+  it('has null cap, remaining and cap-hit date without a cap', async () => {
+    const doc = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], env())).stdout);
+    expect(doc).toMatchObject({ capUsd: null, remainingUsd: null, capHitDate: null, alerts: [] });
+  });
+
+  it('--source limits the numbers to one source', async () => {
+    const e = env();
+    const all = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], e)).stdout);
+    const openai = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--source', 'openai', '--json'], e)).stdout);
+    expect(openai.sources.map((s: { id: string }) => s.id)).toEqual(['openai']);
+    expect(openai.spentUsd).toBeGreaterThan(0);
+    expect(openai.spentUsd).toBeLessThan(all.spentUsd);
+    expect(openai.byModel.every((m: { model: string }) => m.model.startsWith('gpt'))).toBe(true);
+  });
+
+  it('a rejected key shows in the source state with what to do, and exit code 0 (the report itself worked)', async () => {
+    const result = await runCliInProcess(['status', '--now', NOW, '--json'], env({ SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked' }));
+    const doc = JSON.parse(result.stdout);
+    expect(doc.sources[0]).toEqual({ id: 'anthropic', state: 'key-rejected', message: expect.stringMatching(/admin key rejected \(401\).*Update the key/) });
+    expect(result.stdout).not.toContain('sk-ant-admin01-revoked');
+  });
+
+  it('counts Claude Code logs only when no Anthropic admin source is configured', async () => {
+    const e = env();
+    writeLines(join(e.HOME!, '.claude/projects/p/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5-20251101', input: 1_000_000, output: 0, ts: '2026-11-24T10:00:00Z' })]);
+    const withAdmin = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], e)).stdout);
+    const codeOnly = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], { HOME: e.HOME!, SPENDBAR_HOME: e.SPENDBAR_HOME! })).stdout);
+    expect(withAdmin.sources.find((s: { id: string }) => s.id === 'claude-code').state).toBe('ok');
+    expect(withAdmin.byModel.find((m: { model: string }) => m.model === 'claude-opus-4-5').usd).toBeGreaterThan(5);
+    expect(codeOnly.spentUsd).toBe(5);
+    expect(codeOnly.byModel).toEqual([{ model: 'claude-opus-4-5', usd: 5 }]);
+  });
+
+  it('rejects bad flags with exit code 2', async () => {
+    for (const args of [['--cap', 'lots'], ['--now', 'yesterday'], ['--source', 'gemini'], ['--tz', 'Mars/Base']]) {
+      const result = await spawnCli(['status', ...args], env());
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('spendbar daily', () => {
+  it('one row per day with spend and tokens by model; the rows add up to status', async () => {
+    const e = env();
+    writeFileSync(join(e.SPENDBAR_HOME!, 'config.json'), JSON.stringify({ schemaVersion: 1 }));
+    const rows = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-01', '--until', '2026-11-25', '--json'], e, new Date(NOW))).stdout);
+    expect(rows).toHaveLength(25);
+    expect(rows[0].date).toBe('2026-11-01');
+    const model = rows[3].byModel[0];
+    expect(Object.keys(model).sort()).toEqual(['cacheReadTokens', 'cacheWriteTokens', 'inputTokens', 'model', 'outputTokens', 'usd']);
+    expect(model.inputTokens).toBeGreaterThan(0);
+    for (const row of rows) expect(row.byModel.reduce((s: number, m: { usd: number }) => s + m.usd, 0)).toBeCloseTo(row.usd, 4);
+    const status = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], e)).stdout);
+    expect(rows.reduce((s: number, r: { usd: number }) => s + r.usd, 0)).toBeCloseTo(status.spentUsd, 3);
+  });
+
+  it('cuts days in the --tz zone', async () => {
+    const e = env();
+    const utc = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--json'], e, new Date(NOW))).stdout);
+    const kolkata = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--tz', 'Asia/Kolkata', '--json'], e, new Date(NOW))).stdout);
+    expect(kolkata[0].usd).not.toBeCloseTo(utc[0].usd, 2);
+  });
+});
