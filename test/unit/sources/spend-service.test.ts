@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../../app/engine/catalog/catalog.ts';
+import { CostAggregator } from '../../../app/engine/cost-aggregator.ts';
+import { femtoToUsdNumber } from '../../../app/engine/money.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../app/shared/settings-schema.ts';
+import { DemoOrganization, HOUR_MS } from '../../../app/sources/demo/demo-organization.ts';
+import { startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { SpendService } from '../../../app/sources/spend-service.ts';
+import { assistantLine, tempDir, writeLines } from '../../helpers/claude-logs.ts';
+import { generatorBill } from '../../helpers/demo-totals.ts';
+import { join } from 'node:path';
+
+const NOW = Date.parse('2026-11-25T12:30:00Z');
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({ seed: 21, now: () => new Date(NOW) });
+});
+afterAll(() => server.close());
+
+function service(settings: Partial<Settings> = {}, env: Record<string, string> = {}) {
+  const home = tempDir('spendbar-service-');
+  return new SpendService({ home, env: { HOME: home, ...env }, now: () => NOW, keys: { get: async () => undefined }, settings: () => ({ ...DEFAULT_SETTINGS, ...settings }), demoBaseUrl: server.url });
+}
+
+describe('spend service on the demo organization', () => {
+  it('spent = the bill for the days it covers + priced usage for today, nothing counted twice', async () => {
+    const s = service({ countedSources: ['anthropic'] });
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    const bill = generatorBill(server.org, Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 25));
+    const billed = [...bill.values()].reduce((a, b) => a + b, 0n);
+    const today = new CostAggregator(buildCatalog());
+    for (let h = Date.UTC(2026, 10, 25); h < NOW; h += HOUR_MS) for (const r of server.org.anthropicHour(h)) today.add(DemoOrganization.anthropicUsageRow(r, h));
+    expect(view.spentUsd).toBeCloseTo(femtoToUsdNumber(billed + today.total()), 5);
+    expect(view.demo).toBe(true);
+    expect(view.reconciliation.length).toBeGreaterThanOrEqual(24);
+    // The demo bills with our own catalog, so the estimate equals the bill to the micro-dollar.
+    expect(view.reconciliation.every((r) => Math.abs(r.differenceUsd) < 1e-6)).toBe(true);
+  });
+
+  it('shows remaining, percent of cap, projection, today and the last hour', async () => {
+    const s = service({ capUsd: '3000' });
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.remainingUsd).toBeCloseTo(3000 - view.spentUsd, 5);
+    expect(view.percentOfCap).toBeCloseTo((view.spentUsd / 3000) * 100, 1);
+    expect(view.projectedUsd).toBeGreaterThan(view.spentUsd);
+    expect(view.todayUsd).toBeGreaterThan(0);
+    expect(view.hourlyRateUsd).toBeGreaterThan(0);
+    expect(view.daily).toHaveLength(30);
+    expect(view.daily[24]).toMatchObject({ date: '2026-11-25' });
+    expect(view.daily[29]!.usd).toBeNull();
+    expect(view.daily[29]!.projectedUsd).toBeGreaterThan(0);
+    expect(view.sources.map((x) => [x.id, x.state, x.counted])).toEqual([
+      ['anthropic', 'ok', true],
+      ['openai', 'ok', true],
+      ['claude-code', 'not-configured', false],
+    ]);
+  });
+
+  it('a Claude Code subscription shows API value against the plan price, not spend', async () => {
+    const home = tempDir('spendbar-sub-');
+    writeLines(join(home, '.claude/projects/p/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5', input: 2_000_000, output: 0, ts: '2026-11-20T10:00:00Z' })]);
+    const s = new SpendService({ home, env: { HOME: home }, now: () => NOW, keys: { get: async () => undefined }, settings: () => ({ ...DEFAULT_SETTINGS, claudeCodeSubscriptionUsd: '200' }) });
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.subscription).toEqual({ planUsd: 200, apiValueUsd: 10 });
+    expect(view.spentUsd).toBe(0);
+    expect(view.sources.find((x) => x.id === 'claude-code')).toMatchObject({ state: 'ok', counted: false, estimate: true, spentUsd: 10 });
+  });
+
+  it('with no source at all the view is empty, not an error', async () => {
+    const home = tempDir('spendbar-empty-');
+    const s = new SpendService({ home, env: { HOME: home }, now: () => NOW, keys: { get: async () => undefined }, settings: () => DEFAULT_SETTINGS });
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.level).toBe('empty');
+    expect(view.sources.map((x) => x.fix)).toEqual(['add-key', 'add-key', 'open-settings']);
+  });
+});
