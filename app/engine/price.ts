@@ -155,6 +155,15 @@ export function isPriced(result: PricedRow | UnpricedUsage): result is PricedRow
   return 'lines' in result;
 }
 
+/**
+ * A model's long-context rule on a day, for sources that see single requests (Claude Code logs):
+ * they judge each request and label their summed rows with the context-window bucket.
+ */
+export function longContextRule(catalog: Catalog, model: string, day: string): { thresholdTokens: number; contextWindowTokens: number } | undefined {
+  const entry = catalog.resolve(model);
+  return entry ? versionSpanOn(entry, day).version.longContext : undefined;
+}
+
 /** Exposed for the aggregator, which caches rates per distinct key instead of per row. */
 export function ratesForRow(row: UsageRow, catalog: Catalog): ResolvedRates | undefined {
   return resolveRates(row, catalog);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { buildCatalog } from '../engine/catalog/catalog.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
+import { longContextRule } from '../engine/price.ts';
 import type { Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
@@ -15,7 +16,6 @@ import { readAlertState, writeAlertState } from './alert-store.ts';
 import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
 import { claudeProjectRoots } from './claude-code/claude-roots.ts';
 import { ClaudeCodeScanner } from './claude-code/claude-scanner.ts';
-import { claudeUsageRow } from './claude-code/claude-usage-rows.ts';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -136,7 +136,10 @@ export class SpendService {
 
   private usageRows(): UsageRow[] {
     const rows: UsageRow[] = [...this.ledger.usage()];
-    if (this.scanner) for (const entry of this.scanner.entries()) rows.push(claudeUsageRow(entry));
+    if (this.scanner) {
+      const catalog = buildCatalog(this.options.settings().priceOverrides);
+      rows.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
+    }
     return rows;
   }
 

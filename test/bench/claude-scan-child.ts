@@ -4,13 +4,15 @@ import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
 import { femtoToDecimalString } from '../../app/engine/money.ts';
 import { ClaudeCodeScanner } from '../../app/sources/claude-code/claude-scanner.ts';
-import { claudeUsageRow } from '../../app/sources/claude-code/claude-usage-rows.ts';
+import { longContextRule } from '../../app/engine/price.ts';
 
 const [projects = '', appendTo = ''] = process.argv.slice(2);
 const scanner = new ClaudeCodeScanner([projects]);
 const t0 = performance.now();
 const cold = await scanner.refresh();
-const total = new CostAggregator(buildCatalog()).addAll(scanner.entries().map(claudeUsageRow)).total();
+const catalog = buildCatalog();
+const byModel = new CostAggregator(catalog, (dims) => dims.modelId).addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d))).groups();
+const total = [...byModel.values()].reduce((s, g) => s + g.femto, 0n);
 const coldMs = performance.now() - t0;
 
 // Append 1 MB of new usage and refresh.
@@ -19,8 +21,11 @@ const line = (i: number) =>
 let chunk = '';
 for (let i = 0; chunk.length < 1 << 20; i++) chunk += `${line(i)}\n`;
 appendFileSync(appendTo, chunk);
+// What the app does on a refresh: read what was appended, sum the requests per hour, price them.
 const t1 = performance.now();
 const incremental = await scanner.refresh();
-const entries = scanner.entries().length;
+const refreshed = new CostAggregator(catalog).addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d))).total();
+const entries = scanner.requestCount;
 const incrementalMs = performance.now() - t1;
-process.stdout.write(JSON.stringify({ coldMs, coldBytes: cold.bytesRead, incrementalMs, incrementalBytes: incremental.bytesRead, entries, totalUsd: femtoToDecimalString(total), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+if (refreshed <= total) throw new Error('the appended usage was not counted');
+process.stdout.write(JSON.stringify({ coldMs, coldBytes: cold.bytesRead, incrementalMs, incrementalBytes: incremental.bytesRead, entries, totalUsd: femtoToDecimalString(total), byModelUsd: Object.fromEntries([...byModel].map(([m, g]) => [m, femtoToDecimalString(g.femto)])), maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -27,6 +27,17 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const count = (v: unknown): number | undefined =>
   v === undefined ? 0 : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
 
+/** The fields of a usage line that matter, however they were read. */
+export interface LineFields {
+  readonly timestamp: unknown;
+  readonly version: unknown;
+  readonly isSidechain: unknown;
+  readonly messageId: unknown;
+  readonly model: unknown;
+  readonly requestId: unknown;
+  readonly usage: unknown;
+}
+
 export function parseClaudeLine(text: string): LineResult {
   let raw: unknown;
   try {
@@ -37,13 +48,17 @@ export function parseClaudeLine(text: string): LineResult {
   if (!isObj(raw) || !isObj(raw.message)) return 'skip-no-usage';
   const message = raw.message;
   if (!isObj(message.usage)) return 'skip-no-usage';
-  const usage = message.usage;
-  if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null || usage.speed === null)
-    return 'skip-null-field';
-  if (usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null) return 'skip-null-field';
-  if (typeof raw.timestamp !== 'string' || Number.isNaN(Date.parse(raw.timestamp))) return 'skip-malformed';
-  if (raw.version !== undefined && (typeof raw.version !== 'string' || !SEMVER.test(raw.version))) return 'skip-malformed';
-  if (message.model === '<synthetic>') return 'skip-synthetic';
+  if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null) return 'skip-null-field';
+  return entryFrom({ timestamp: raw.timestamp, version: raw.version, isSidechain: raw.isSidechain, messageId: message.id, model: message.model, requestId: raw.requestId, usage: message.usage });
+}
+
+export function entryFrom(fields: LineFields): LineResult {
+  const usage = fields.usage;
+  if (!isObj(usage)) return 'skip-no-usage';
+  if (usage.speed === null || usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null) return 'skip-null-field';
+  if (typeof fields.timestamp !== 'string' || Number.isNaN(Date.parse(fields.timestamp))) return 'skip-malformed';
+  if (fields.version !== undefined && (typeof fields.version !== 'string' || !SEMVER.test(fields.version))) return 'skip-malformed';
+  if (fields.model === '<synthetic>') return 'skip-synthetic';
   const input = count(usage.input_tokens);
   const output = count(usage.output_tokens);
   const flatWrite = count(usage.cache_creation_input_tokens);
@@ -60,14 +75,14 @@ export function parseClaudeLine(text: string): LineResult {
     write1h = hour;
   }
   const tools = isObj(usage.server_tool_use) ? (count(usage.server_tool_use.web_search_requests) ?? 0) : 0;
-  const messageId = typeof message.id === 'string' && message.id !== '' ? message.id : undefined;
-  const requestId = typeof raw.requestId === 'string' && raw.requestId !== '' ? raw.requestId : undefined;
+  const messageId = typeof fields.messageId === 'string' && fields.messageId !== '' ? fields.messageId : undefined;
+  const requestId = typeof fields.requestId === 'string' && fields.requestId !== '' ? fields.requestId : undefined;
   return {
     key: messageId ? `${messageId}:${requestId ?? ''}` : undefined,
     messageId,
-    timestamp: new Date(Date.parse(raw.timestamp)).toISOString(),
-    model: typeof message.model === 'string' ? message.model : '(no model)',
-    isSidechain: raw.isSidechain === true,
+    timestamp: new Date(Date.parse(fields.timestamp)).toISOString(),
+    model: typeof fields.model === 'string' ? fields.model : '(no model)',
+    isSidechain: fields.isSidechain === true,
     speed: typeof usage.speed === 'string' ? usage.speed : undefined,
     inputTokens: input,
     outputTokens: output,

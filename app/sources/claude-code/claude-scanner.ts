@@ -5,8 +5,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseClaudeLine, type ClaudeEntry } from './claude-line.ts';
-import { DedupIndex } from './dedup-index.ts';
+import { parseClaudeLine } from './claude-line.ts';
+import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
+import type { UsageRow } from '../../engine/usage-row.ts';
 import { readMatchingLines } from './line-reader.ts';
 
 interface FileState {
@@ -37,7 +38,7 @@ async function listJsonl(root: string): Promise<string[]> {
 
 export class ClaudeCodeScanner {
   private readonly files = new Map<string, FileState>();
-  private readonly index = new DedupIndex();
+  private readonly index = new EntryStore();
   private nextFileId = 1;
 
   constructor(private readonly roots: readonly string[]) {}
@@ -50,8 +51,16 @@ export class ClaudeCodeScanner {
         this.files.delete(path);
       }
     }
+    // Several files at once: most of a refresh is waiting on stat and read.
     let bytesRead = 0;
-    for (const path of paths) bytesRead += await this.refreshFile(path);
+    const queue = [...paths];
+    const worker = async () => {
+      for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+        const read = await this.refreshFile(path);
+        bytesRead += read;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
     const warnings = [...this.files]
       .filter(([, s]) => s.skipped > 0)
       .map(([path, s]) => `${s.skipped} line${s.skipped === 1 ? '' : 's'} skipped in ${basename(path)}`);
@@ -92,7 +101,16 @@ export class ClaudeCodeScanner {
   }
 
   /** One entry per request, after deduplication across every file. */
-  entries(): ClaudeEntry[] {
-    return this.index.winners();
+  requests(): StoredRequest[] {
+    return [...this.index.counted()];
+  }
+
+  get requestCount(): number {
+    return this.index.requests;
+  }
+
+  /** The requests as usage rows, summed by hour, model, speed and context window. */
+  usageRows(rules: LongContextRules): UsageRow[] {
+    return this.index.usageRows(rules);
   }
 }

@@ -2,12 +2,13 @@ import { appendFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-scanner.ts';
+import { messageIdOf } from '../../../helpers/claude-requests.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
 const ids = (scanner: ClaudeCodeScanner) =>
   scanner
-    .entries()
-    .map((e) => e.messageId)
+    .requests()
+    .map(messageIdOf)
     .sort();
 
 describe('incremental Claude Code scans', () => {
@@ -20,13 +21,13 @@ describe('incremental Claude Code scans', () => {
     writeLines(path, filler);
     const scanner = new ClaudeCodeScanner([dir]);
     const first = await scanner.refresh();
-    expect(scanner.entries()).toHaveLength(1000);
+    expect(scanner.requests()).toHaveLength(1000);
     const added = `${assistantLine({ id: 'new', req: 'new' })}\n`;
     appendFileSync(path, added);
     const second = await scanner.refresh();
     expect(second.bytesRead).toBe(Buffer.byteLength(added));
     expect(first.bytesRead).toBeGreaterThan(100 * second.bytesRead);
-    expect(scanner.entries()).toHaveLength(1001);
+    expect(scanner.requests()).toHaveLength(1001);
     expect((await scanner.refresh()).bytesRead).toBe(0);
   });
 
@@ -66,10 +67,10 @@ describe('incremental Claude Code scans', () => {
     writeLines(join(dir, 'q/two.jsonl'), [assistantLine({ id: 'shared', req: 's', output: 4 })]);
     const scanner = new ClaudeCodeScanner([dir]);
     await scanner.refresh();
-    expect(scanner.entries().find((e) => e.messageId === 'shared')!.outputTokens).toBe(10);
+    expect(scanner.requests().find((e) => messageIdOf(e) === 'shared')!.outputTokens).toBe(10);
     rmSync(join(dir, 'p/one.jsonl'));
     await scanner.refresh();
     expect(ids(scanner)).toEqual(['shared']);
-    expect(scanner.entries()[0]!.outputTokens).toBe(4);
+    expect(scanner.requests()[0]!.outputTokens).toBe(4);
   });
 });

@@ -5,18 +5,21 @@ import { CostAggregator } from '../../../../app/engine/cost-aggregator.ts';
 import { femtoToDecimalString } from '../../../../app/engine/money.ts';
 import { claudeProjectRoots } from '../../../../app/sources/claude-code/claude-roots.ts';
 import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-scanner.ts';
-import { claudeUsageRow } from '../../../../app/sources/claude-code/claude-usage-rows.ts';
+import { longContextRule } from '../../../../app/engine/price.ts';
+import { messageIdOf } from '../../../helpers/claude-requests.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
 async function scan(projects: string) {
   const scanner = new ClaudeCodeScanner([projects]);
   const report = await scanner.refresh();
-  const entries = scanner.entries();
+  const entries = scanner.requests();
   const tokens = entries.reduce(
     (s, e) => s + e.inputTokens + e.outputTokens + e.cacheWrite5mTokens + e.cacheWrite1hTokens + e.cacheReadTokens,
     0,
   );
-  const usd = femtoToDecimalString(new CostAggregator(buildCatalog()).addAll(entries.map(claudeUsageRow)).total());
+  const catalog = buildCatalog();
+  const rows = scanner.usageRows((model, day) => longContextRule(catalog, model, day));
+  const usd = femtoToDecimalString(new CostAggregator(catalog).addAll(rows).total());
   return { scanner, report, entries, tokens, usd };
 }
 
@@ -57,7 +60,7 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
       assistantLine({ id: 'msg_both', req: 'req_3', input: 5, output: 5 }),
     ]);
     const { entries } = await scan(dir);
-    expect(entries.map((e) => [e.messageId, e.isSidechain, e.inputTokens]).sort()).toEqual([
+    expect(entries.map((e) => [messageIdOf(e), e.sidechain, e.inputTokens]).sort()).toEqual([
       ['msg_both', false, 5],
       ['msg_main', false, 100],
       ['msg_side', true, 7],
@@ -87,7 +90,7 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
       assistantLine({ id: 'real', req: 'r2' }),
     ]);
     const { entries, report } = await scan(dir);
-    expect(entries.map((e) => e.messageId)).toEqual(['real']);
+    expect(entries.map(messageIdOf)).toEqual(['real']);
     expect(report.warnings).toEqual([]);
   });
 
@@ -127,8 +130,8 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     await scanner.refresh();
     expect(
       scanner
-        .entries()
-        .map((e) => e.messageId)
+        .requests()
+        .map(messageIdOf)
         .sort(),
     ).toEqual(['a', 'b']);
 
@@ -146,13 +149,13 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     writeLines(path, [assistantLine({ id: 'first', req: 'r0' }), full.slice(0, 40)], false);
     const scanner = new ClaudeCodeScanner([dir]);
     await scanner.refresh();
-    expect(scanner.entries().map((e) => e.messageId)).toEqual(['first']);
+    expect(scanner.requests().map(messageIdOf)).toEqual(['first']);
     writeLines(path, [assistantLine({ id: 'first', req: 'r0' }), full], true);
     await scanner.refresh();
     expect(
       scanner
-        .entries()
-        .map((e) => e.messageId)
+        .requests()
+        .map(messageIdOf)
         .sort(),
     ).toEqual(['first', 'late']);
   });
@@ -166,7 +169,7 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
       assistantLine({ id: 'after', req: 'r2' }),
     ]);
     const { entries, report } = await scan(dir);
-    expect(entries.map((e) => e.messageId).sort()).toEqual(['after', 'before']);
+    expect(entries.map(messageIdOf).sort()).toEqual(['after', 'before']);
     expect(report.warnings).toEqual(['1 line skipped in s.jsonl']);
   });
 });
