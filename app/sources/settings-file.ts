@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateSettings } from '../shared/settings-migrations.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings-schema.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 
 export const SETTINGS_FILE = 'config.json';
 
@@ -29,4 +30,9 @@ export function readSettingsFile(home: string): LoadedSettings {
   }
   const { settings, problems } = migrateSettings(raw);
   return { ...settings, problems };
+}
+
+/** Writes the settings document atomically (the app writes through electron-store instead). */
+export function writeSettingsFile(home: string, settings: Settings): void {
+  writeFileAtomic(join(home, SETTINGS_FILE), JSON.stringify(settings, null, 2));
 }

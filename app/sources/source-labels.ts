@@ -9,7 +9,7 @@ export const SOURCE_LABELS: Record<SourceKey, string> = {
 
 export function fixFor(id: SourceKey, state: string): SourceView['fix'] {
   if (state === 'key-rejected') return 'update-key';
-  if (state === 'not-configured') return id === 'claude-code' ? 'open-settings' : 'add-key';
+  if (state === 'not-configured') return id === 'claude-code' ? undefined : 'add-key';
   if (['rate-limited', 'provider-down', 'offline', 'timeout', 'bad-response', 'stale'].includes(state)) return 'retry';
   return undefined;
 }

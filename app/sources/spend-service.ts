@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildCatalog } from '../engine/catalog/catalog.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { longContextRule } from '../engine/price.ts';
-import type { Alert } from '../engine/alerts.ts';
+import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
@@ -154,6 +154,12 @@ export class SpendService {
       buildCatalog(settings.priceOverrides),
       { now: this.options.now(), timeZone: settings.timeZone, since: since ?? view.period.startDate, until: until ?? localDate(this.options.now(), settings.timeZone) },
     );
+  }
+
+  /** "Remind me later" for one alert. */
+  snoozeAlert(id: string, until: number): void {
+    const state = readAlertState(this.options.home);
+    if (state) writeAlertState(this.options.home, snoozeAlert(state, id, until));
   }
 
   /** The SpendView now. With consumeAlerts, due alerts are marked fired (the app's notifier). */

@@ -75,6 +75,6 @@ describe('spend service on the demo organization', () => {
     await s.refreshAllOnce();
     const { view } = await s.view();
     expect(view.level).toBe('empty');
-    expect(view.sources.map((x) => x.fix)).toEqual(['add-key', 'add-key', 'open-settings']);
+    expect(view.sources.map((x) => x.fix)).toEqual(['add-key', 'add-key', undefined]);
   });
 });

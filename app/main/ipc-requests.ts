@@ -1,0 +1,48 @@
+/**
+ * Validates every IPC payload in main: the renderer is treated as untrusted. Unknown channels and
+ * malformed payloads get a plain error result, never an exception.
+ */
+import type { InvokeChannel, KeyProvider, RequestOf } from '../shared/ipc-contract.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../shared/settings-schema.ts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isProvider = (v: unknown): v is KeyProvider => v === 'anthropic' || v === 'openai';
+
+function settingsPatch(payload: unknown): Result<Partial<Settings>> {
+  if (!isRecord(payload)) return fail('settings must be an object');
+  const unknown = Object.keys(payload).filter((k) => !(k in DEFAULT_SETTINGS) || k === 'schemaVersion');
+  if (unknown.length) return fail(`unknown setting: ${unknown.join(', ')}`);
+  const { problems } = validateSettings(payload);
+  return problems.length ? fail(problems.join('; ').replace(/ and was reset to its default/g, '')) : ok(payload as Partial<Settings>);
+}
+
+export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
+  const accept = (value: unknown) => ok(value as RequestOf<C>);
+  switch (channel as InvokeChannel) {
+    case 'spendbar:get-view':
+    case 'spendbar:get-setup':
+    case 'spendbar:refresh-now':
+      return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
+    case 'spendbar:set-key':
+      if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500) return fail('set-key needs a provider (anthropic or openai) and a key');
+      return accept({ provider: payload.provider, key: payload.key });
+    case 'spendbar:remove-key':
+      return isRecord(payload) && isProvider(payload.provider) ? accept({ provider: payload.provider }) : fail('remove-key needs a provider');
+    case 'spendbar:test-key':
+      if (!isRecord(payload) || !isProvider(payload.provider) || (payload.key !== undefined && (typeof payload.key !== 'string' || payload.key.length > 500))) return fail('test-key needs a provider and, optionally, a key');
+      return accept(payload.key === undefined ? { provider: payload.provider } : { provider: payload.provider, key: payload.key });
+    case 'spendbar:update-settings': {
+      const patch = settingsPatch(payload);
+      return patch.ok ? accept(patch.value) : patch;
+    }
+    case 'spendbar:set-demo-mode':
+      return isRecord(payload) && typeof payload.enabled === 'boolean' ? accept({ enabled: payload.enabled }) : fail('set-demo-mode needs enabled: true or false');
+    case 'spendbar:snooze-alert':
+      return isRecord(payload) && typeof payload.id === 'string' && typeof payload.minutes === 'number' && payload.minutes > 0 && payload.minutes <= 7 * 24 * 60
+        ? accept({ id: payload.id, minutes: payload.minutes })
+        : fail('snooze-alert needs an alert id and 1–10080 minutes');
+    default:
+      return fail(`unknown channel ${String(channel)}`);
+  }
+}

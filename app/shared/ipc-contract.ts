@@ -1,0 +1,75 @@
+/**
+ * Every IPC channel, typed once for main, preload and renderer. Adding a channel without its
+ * contract, or a contract without a channel, fails to compile (AssertCoverage below).
+ */
+import type { SpendView } from '../engine/view-types.ts';
+import type { Result } from './result.ts';
+import type { Settings } from './settings-schema.ts';
+
+export type KeyProvider = 'anthropic' | 'openai';
+
+/** What the settings page needs to know; never a key, only whether one is set. */
+export interface SetupState {
+  readonly keys: Readonly<Record<KeyProvider, boolean>>;
+  readonly keychainPersistent: boolean;
+  readonly keychainProblem: string | null;
+  readonly claudeCodeFound: boolean;
+  readonly settings: Settings;
+  readonly demo: boolean;
+}
+
+export const CHANNELS = {
+  getView: 'spendbar:get-view',
+  getSetup: 'spendbar:get-setup',
+  refreshNow: 'spendbar:refresh-now',
+  setKey: 'spendbar:set-key',
+  removeKey: 'spendbar:remove-key',
+  testKey: 'spendbar:test-key',
+  updateSettings: 'spendbar:update-settings',
+  setDemoMode: 'spendbar:set-demo-mode',
+  snoozeAlert: 'spendbar:snooze-alert',
+  showSettings: 'spendbar:show-settings',
+  viewChanged: 'spendbar:view-changed',
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+/** Request and response of each invoke channel; `event` channels go from main to the renderer. */
+export interface Contracts {
+  'spendbar:get-view': { request: void; response: Result<SpendView> };
+  'spendbar:get-setup': { request: void; response: Result<SetupState> };
+  'spendbar:refresh-now': { request: void; response: Result<null> };
+  'spendbar:set-key': { request: { provider: KeyProvider; key: string }; response: Result<{ persistent: boolean }> };
+  'spendbar:remove-key': { request: { provider: KeyProvider }; response: Result<null> };
+  'spendbar:test-key': { request: { provider: KeyProvider; key?: string }; response: Result<{ message: string }> };
+  'spendbar:update-settings': { request: Partial<Settings>; response: Result<Settings> };
+  'spendbar:set-demo-mode': { request: { enabled: boolean }; response: Result<null> };
+  'spendbar:snooze-alert': { request: { id: string; minutes: number }; response: Result<null> };
+  'spendbar:show-settings': { event: null };
+  'spendbar:view-changed': { event: SpendView };
+}
+
+type AssertCoverage<T extends Record<Channel, unknown>> = Exclude<keyof T, Channel> extends never ? true : never;
+export const CONTRACT_COVERAGE: AssertCoverage<Contracts> = true;
+
+export type InvokeChannel = { [C in Channel]: Contracts[C] extends { request: unknown } ? C : never }[Channel];
+export type EventChannel = Exclude<Channel, InvokeChannel>;
+export type RequestOf<C extends InvokeChannel> = Contracts[C] extends { request: infer R } ? R : never;
+export type ResponseOf<C extends InvokeChannel> = Contracts[C] extends { response: infer R } ? R : never;
+export type EventOf<C extends EventChannel> = Contracts[C] extends { event: infer E } ? E : never;
+
+/** The bridge the preload exposes as window.spendbar: intent-named methods, one per channel. */
+export interface SpendbarApi {
+  getView(): Promise<ResponseOf<'spendbar:get-view'>>;
+  getSetup(): Promise<ResponseOf<'spendbar:get-setup'>>;
+  refreshNow(): Promise<ResponseOf<'spendbar:refresh-now'>>;
+  setKey(provider: KeyProvider, key: string): Promise<ResponseOf<'spendbar:set-key'>>;
+  removeKey(provider: KeyProvider): Promise<ResponseOf<'spendbar:remove-key'>>;
+  testKey(provider: KeyProvider, key?: string): Promise<ResponseOf<'spendbar:test-key'>>;
+  updateSettings(patch: Partial<Settings>): Promise<ResponseOf<'spendbar:update-settings'>>;
+  setDemoMode(enabled: boolean): Promise<ResponseOf<'spendbar:set-demo-mode'>>;
+  snoozeAlert(id: string, minutes: number): Promise<ResponseOf<'spendbar:snooze-alert'>>;
+  /** Returns a function that stops listening. */
+  onViewChanged(listener: (view: SpendView) => void): () => void;
+  onShowSettings(listener: () => void): () => void;
+}

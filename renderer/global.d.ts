@@ -1,0 +1,7 @@
+import type { SpendbarApi } from '../app/preload/index.ts';
+
+declare global {
+  interface Window {
+    readonly spendbar: SpendbarApi;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The popover. It renders the SpendView main sends and calls window.spendbar for every action; it
+ * holds no key: a key typed into the settings form goes to main once and the field is cleared.
+ */
+import type { SpendView } from '../app/engine/view-types.ts';
+import type { KeyProvider, SetupState } from '../app/shared/ipc-contract.ts';
+import { h } from './dom.ts';
+import { ago } from './format.ts';
+import { byModel, sources } from './views/breakdown.ts';
+import { chart } from './views/chart.ts';
+import { firstRun } from './views/first-run.ts';
+import { readSettingsForm, settingsView, type SettingsMessages } from './views/settings.ts';
+import { summary } from './views/summary.ts';
+
+interface State {
+  view: SpendView | undefined;
+  setup: SetupState | undefined;
+  screen: 'main' | 'settings';
+  messages: SettingsMessages;
+  error: string | undefined;
+}
+
+const api = window.spendbar;
+const root = document.getElementById('app')!;
+const state: State = { view: undefined, setup: undefined, screen: 'main', messages: {}, error: undefined };
+
+function header(view: SpendView): HTMLElement {
+  return h(
+    'header',
+    {},
+    h('span', { class: 'brand' }, 'Spendbar'),
+    view.demo ? h('span', { class: 'demo-badge', 'data-testid': 'demo-badge' }, 'DEMO DATA') : null,
+    h('span', { class: 'updated', 'data-testid': 'updated' }, `updated ${ago(view.asOf, Date.now())}`),
+    h('button', { class: 'icon', 'data-action': 'refresh', 'aria-label': 'Refresh now', title: 'Refresh now' }, '↻'),
+    h('button', { class: 'icon', 'data-action': 'open-settings', 'aria-label': 'Settings', title: 'Settings' }, '⚙'),
+  );
+}
+
+function render(): void {
+  const { view, setup } = state;
+  const children: Array<HTMLElement | null> = [];
+  if (state.error) children.push(h('p', { class: 'warn', role: 'alert' }, state.error));
+  if (state.screen === 'settings' && setup) children.push(settingsView(setup, state.messages));
+  else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
+  else if (view.level === 'empty') children.push(firstRun(setup));
+  else {
+    children.push(header(view), summary(view), chart(view), byModel(view), sources(view, Date.now()));
+    // One line per kind of alert: the highest threshold crossed says all the lower ones.
+    const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
+    for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));
+    for (const notice of view.notices) children.push(h('p', { class: 'muted small' }, notice));
+  }
+  root.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
+}
+
+async function loadSetup(): Promise<void> {
+  const result = await api.getSetup();
+  if (result.ok) state.setup = result.value;
+}
+
+async function keyAction(action: string, provider: KeyProvider): Promise<void> {
+  const input = document.getElementById(`key-${provider}`) as HTMLInputElement | null;
+  const typed = input?.value ?? '';
+  if (input) input.value = ''; // the key does not stay in the page
+  const result =
+    action === 'save-key' ? await api.setKey(provider, typed) : action === 'test-key' ? await api.testKey(provider, typed || undefined) : await api.removeKey(provider);
+  const text = result.ok
+    ? action === 'save-key'
+      ? (result.value as { persistent: boolean }).persistent
+        ? 'Saved in the OS keychain.'
+        : 'Saved for this run only: no keychain is available.'
+      : action === 'test-key'
+        ? (result.value as { message: string }).message
+        : 'Key removed.'
+    : result.error;
+  state.messages = { ...state.messages, [provider]: { text, ok: result.ok } };
+  await loadSetup();
+  render();
+}
+
+async function onAction(action: string | undefined, source: KeyProvider | 'claude-code' | undefined): Promise<void> {
+  switch (action) {
+    case 'refresh':
+    case 'retry':
+      await api.refreshNow();
+      return;
+    case 'open-settings':
+    case 'add-key':
+    case 'update-key':
+      await loadSetup();
+      state.screen = 'settings';
+      render();
+      if (source && source !== 'claude-code') document.getElementById(`key-${source}`)?.focus();
+      return;
+    case 'close-settings':
+      state.screen = 'main';
+      state.messages = {};
+      render();
+      return;
+    case 'demo-on':
+    case 'demo-off': {
+      const result = await api.setDemoMode(action === 'demo-on');
+      state.error = result.ok ? undefined : result.error;
+      state.screen = 'main';
+      await loadSetup();
+      const view = await api.getView();
+      if (view.ok) state.view = view.value;
+      render();
+      return;
+    }
+    case 'save-key':
+    case 'test-key':
+    case 'remove-key':
+      if (source && source !== 'claude-code') await keyAction(action, source);
+      return;
+  }
+}
+
+root.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  if (target) void onAction(target.dataset.action, target.dataset.source as KeyProvider | 'claude-code' | undefined);
+});
+
+root.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target as HTMLFormElement;
+  if (!state.setup) return;
+  const patch = readSettingsForm(form, state.setup.settings);
+  void (async () => {
+    const result = typeof patch === 'string' ? { ok: false as const, error: patch } : await api.updateSettings(patch);
+    state.messages = { ...state.messages, general: result.ok ? { text: 'Settings saved.', ok: true } : { text: result.error, ok: false } };
+    await loadSetup();
+    render();
+  })();
+});
+
+api.onViewChanged((view) => {
+  state.view = view;
+  if (state.screen === 'main') render();
+});
+api.onShowSettings(() => void onAction('open-settings', undefined));
+
+void (async () => {
+  await loadSetup();
+  const result = await api.getView();
+  if (result.ok) state.view = result.value;
+  else state.error = result.error;
+  render();
+})();
+
+// "updated 2 min ago" stays true while the popover is open.
+setInterval(() => {
+  if (state.screen === 'main' && state.view) render();
+}, 30_000);

@@ -1,0 +1,65 @@
+/** Where the money goes: models this period, and each source's state with its one-click fix. */
+import type { SourceView, SpendView } from '../../app/engine/view-types.ts';
+import { h } from '../dom.ts';
+import { ago, clock, money } from '../format.ts';
+
+export function byModel(view: SpendView): HTMLElement | null {
+  if (view.byModel.length === 0) return null;
+  const top = view.byModel.slice(0, 4);
+  const max = Math.max(...top.map((m) => m.usd), 0.01);
+  return h(
+    'section',
+    { class: 'models', 'aria-label': 'Spend by model' },
+    h('h2', {}, 'By model'),
+    h('ul', {}, ...top.map((m) => h('li', {}, h('span', { class: 'name' }, m.displayName), h('span', { class: 'amount' }, money(m.usd)), h('span', { class: 'meter', style: `width: ${(100 * m.usd) / max}%` })))),
+    view.unpriced.length
+      ? h('p', { class: 'warn small', 'data-testid': 'unpriced' }, `Not priced: ${view.unpriced.map((u) => u.model).join(', ')} — `, h('button', { class: 'link', 'data-action': 'open-settings' }, 'add a price'))
+      : null,
+  );
+}
+
+const FIX_LABELS: Record<NonNullable<SourceView['fix']>, string> = {
+  'update-key': 'Update key',
+  'add-key': 'Add key',
+  retry: 'Retry now',
+  'open-settings': 'Settings',
+};
+
+function stateText(source: SourceView, now: number): string {
+  switch (source.state) {
+    case 'ok':
+      return `updated ${ago(source.lastSuccessAt, now)}`;
+    case 'loading':
+      return 'loading…';
+    case 'not-configured':
+      return source.id === 'claude-code' ? 'no logs found on this machine' : 'no key';
+    case 'rate-limited':
+      return source.retryAt ? `rate limited, retrying at ${clock(source.retryAt)}` : 'rate limited';
+    case 'stale':
+      return `stale since ${ago(source.lastSuccessAt, now)}`;
+    default:
+      return source.message ?? source.state;
+  }
+}
+
+export function sources(view: SpendView, now: number): HTMLElement {
+  return h(
+    'section',
+    { class: 'sources', 'aria-label': 'Sources' },
+    h('h2', {}, 'Sources'),
+    h(
+      'ul',
+      {},
+      ...view.sources.map((s) =>
+        h(
+          'li',
+          { class: `source state-${s.state}`, 'data-testid': `source-${s.id}` },
+          h('span', { class: 'dot', 'aria-hidden': 'true' }),
+          h('span', { class: 'name' }, s.label, s.estimate ? h('span', { class: 'tag' }, 'estimate') : null, !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null),
+          h('span', { class: 'state' }, stateText(s, now)),
+          s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The popover in real Chromium against the real main-side AppService, running in the test process
+ * against the demo server over HTTP. Only the transport differs from the app: a Playwright binding
+ * instead of Electron IPC. Every payload main sends to the page is recorded for inspection.
+ */
+import { build } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { AppService } from '../../app/main/app-service.ts';
+import { openSecretStore, type SecretStore } from '../../app/main/secret-store.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../app/shared/settings-schema.ts';
+import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../app/sources/demo/demo-server.ts';
+import { readSettingsFile, writeSettingsFile } from '../../app/sources/settings-file.ts';
+import type { SpendView } from '../../app/engine/view-types.ts';
+
+export const NOW = Date.parse('2026-11-25T12:30:00Z');
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+let bridgeScript: string | undefined;
+async function pageBridge(): Promise<string> {
+  bridgeScript ??= (await build({ entryPoints: ['test/e2e/page-bridge.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+function serveRenderer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(RENDERER, path === '/' ? 'index.html' : path.replace(/^\/+/, ''));
+    if (!file.startsWith(RENDERER)) return void res.writeHead(403).end();
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export interface HarnessOptions {
+  readonly settings?: Partial<Settings>;
+  /** Extra environment: keys and base URLs as a user would set them. */
+  readonly env?: (demo: DemoServer) => Record<string, string>;
+  readonly demo?: DemoServerOptions;
+  readonly beforeStart?: (demo: DemoServer) => void;
+}
+
+export interface Harness {
+  readonly service: AppService;
+  readonly demo: DemoServer;
+  readonly home: string;
+  readonly secrets: SecretStore;
+  readonly keychainService: string;
+  /** Everything main sent to the page, serialized. */
+  readonly sentToPage: string[];
+  settled(): Promise<SpendView>;
+  close(): Promise<void>;
+}
+
+export async function openPopover(page: Page, options: HarnessOptions = {}): Promise<Harness> {
+  const demo = await startDemoServer({ seed: 42, now: () => new Date(NOW), ...options.demo });
+  options.beforeStart?.(demo);
+  const home = mkdtempSync(join(tmpdir(), 'spendbar-e2e-'));
+  writeSettingsFile(home, { ...DEFAULT_SETTINGS, ...options.settings });
+  const keychainService = `app.spendbar.e2e.${process.pid}.${Date.now()}`;
+  const secrets = await openSecretStore(keychainService);
+  const sentToPage: string[] = [];
+  const push = (channel: string, payload: unknown) => {
+    sentToPage.push(JSON.stringify(payload));
+    void page.evaluate(({ channel, payload }) => window.dispatchEvent(new CustomEvent('spendbar-event', { detail: { channel, payload } })), { channel, payload }).catch(() => undefined);
+  };
+  const service = new AppService({
+    home,
+    env: { HOME: home, ...options.env?.(demo) },
+    now: () => NOW,
+    secrets,
+    settings: {
+      read: () => {
+        const { problems: _problems, ...settings } = readSettingsFile(home);
+        return settings;
+      },
+      write: (s) => writeSettingsFile(home, s),
+    },
+    startDemo: async () => {
+      const server = await startDemoServer({ seed: 7, now: () => new Date(NOW) });
+      return { url: server.url, close: () => server.close() };
+    },
+    onView: (view) => push('spendbar:view-changed', view),
+    timeoutMs: 3_000,
+  });
+  await page.clock.install({ time: NOW });
+  await page.exposeBinding('__spendbarInvoke', async (_source, channel: string, payload: unknown) => {
+    const result = await service.handle(channel as never, payload);
+    sentToPage.push(JSON.stringify(result));
+    return result;
+  });
+  await page.addInitScript({ content: await pageBridge() });
+  await service.start();
+  const server = await serveRenderer();
+  await page.setViewportSize({ width: 360, height: 520 });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+
+  return {
+    service,
+    demo,
+    home,
+    secrets,
+    keychainService,
+    sentToPage,
+    async settled() {
+      for (let i = 0; i < 200; i++) {
+        const view = service.view;
+        if (view && view.sources.every((s) => s.state !== 'loading')) return view;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('sources did not settle');
+    },
+    async close() {
+      await service.stop();
+      await demo.close();
+      await new Promise((resolve) => server.close(resolve));
+      for (const provider of ['anthropic', 'openai'] as const) await secrets.remove(provider).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, type DemoServer } from '../../app/sources/demo/demo-server.ts';
+import { openPopover, type Harness, type HarnessOptions } from './popover-harness.ts';
+
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+let harness: Harness | undefined;
+test.afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const adminEnv = (demo: DemoServer) => ({
+  SPENDBAR_ANTHROPIC_BASE_URL: demo.url,
+  SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
+  SPENDBAR_OPENAI_BASE_URL: demo.url,
+  SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
+});
+
+async function open(page: Page, options: HarnessOptions) {
+  harness = await openPopover(page, options);
+  const view = await harness.settled();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  return view;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('first run: explains the three ways to get data and offers demo mode', async ({ page }) => {
+  harness = await openPopover(page, {});
+  await expect(page.getByRole('heading', { name: 'Track your LLM API spend' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add Anthropic key' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add OpenAI key' })).toBeVisible();
+  await expect(page.getByText('No Claude Code logs found on this machine')).toBeVisible();
+  await shot(page, '01-first-run');
+  await page.getByRole('button', { name: 'Try demo mode' }).click();
+  await expect(page.getByTestId('demo-badge')).toHaveText('DEMO DATA');
+  await expect(page.getByTestId('spent')).toContainText('$');
+  await shot(page, '02-demo-mode');
+});
+
+test('normal month: budget left, percent of cap, projection with range, chart, models, sources', async ({ page }) => {
+  const view = await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
+  await expect(page.getByTestId('remaining')).toHaveText(`$${Math.round(view.remainingUsd!).toLocaleString('en-US')}`);
+  await expect(page.getByTestId('percent')).toHaveText(`${Math.round(view.percentOfCap!)} %`);
+  await expect(page.getByTestId('projected')).toContainText(`$${Math.round(view.projectedUsd).toLocaleString('en-US')}`);
+  await expect(page.getByTestId('cap-hit')).toHaveText('Under the cap at this pace');
+  await expect(page.getByRole('img', { name: /Daily spend this month/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Spend by model' })).toContainText('Claude Sonnet 4.5');
+  await expect(page.getByTestId('source-anthropic')).toContainText('updated just now');
+  await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  await shot(page, '03-normal-month');
+});
+
+test('nearing the cap: the cap-hit date is shown and the figure turns amber', async ({ page }) => {
+  const view = await open(page, { settings: { capUsd: '1950' }, env: adminEnv });
+  expect(view.level).toBe('near');
+  await expect(page.getByTestId('cap-hit')).toContainText('At this pace the cap is reached on Nov');
+  await expect(page.locator('.summary.level-near')).toBeVisible();
+  await shot(page, '04-nearing-cap');
+});
+
+test('over the cap: says by how much, and the alert is shown', async ({ page }) => {
+  const view = await open(page, { settings: { capUsd: '1500' }, env: adminEnv });
+  expect(view.level).toBe('over');
+  await expect(page.getByText('Over the cap by')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Monthly cap reached' })).toBeVisible();
+  await shot(page, '05-over-cap');
+});
+
+test('key rejected: the source says so and one click opens the key field', async ({ page }) => {
+  await open(page, { settings: { capUsd: '3000' }, env: (demo) => ({ ...adminEnv(demo), SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked-key' }) });
+  const anthropic = page.getByTestId('source-anthropic');
+  await expect(anthropic).toContainText('Anthropic admin key rejected (401)');
+  await shot(page, '06-key-rejected');
+  await anthropic.getByRole('button', { name: 'Update key' }).click();
+  await expect(page.getByLabel('Anthropic Admin key')).toBeFocused();
+});
+
+test('rate limited: the source shows when it retries, the last data stays on screen', async ({ page }) => {
+  await open(page, { settings: { capUsd: '3000' }, env: adminEnv, beforeStart: (demo) => demo.injectFault({ kind: 'rate-limit', provider: 'openai', retryAfterSeconds: 600, times: 5 }) });
+  await expect(page.getByTestId('source-openai')).toContainText('rate limited, retrying at');
+  await expect(page.getByTestId('remaining')).toBeVisible();
+  await shot(page, '07-rate-limited');
+});
+
+test('offline: the source says the network is down and offers a retry', async ({ page }) => {
+  await open(page, { settings: { capUsd: '3000' }, env: (demo) => ({ ...adminEnv(demo), SPENDBAR_OPENAI_BASE_URL: 'http://127.0.0.1:9' }) });
+  const openai = page.getByTestId('source-openai');
+  await expect(openai).toContainText('cannot reach OpenAI');
+  await expect(openai.getByRole('button', { name: 'Retry now' })).toBeVisible();
+  await shot(page, '08-offline');
+});
+
+test('settings round trip: a key lands in the real keychain and never comes back to the page', async ({ page }) => {
+  test.skip(!process.env.DBUS_SESSION_BUS_ADDRESS, 'no D-Bus session with gnome-keyring: run through `npm test`, which starts one');
+  harness = await openPopover(page, {});
+  await page.getByRole('button', { name: 'Add Anthropic key' }).click();
+  const field = page.getByLabel('Anthropic Admin key');
+  await field.fill(DEMO_ANTHROPIC_KEY);
+  await page.locator('fieldset[data-provider="anthropic"]').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('key-message-anthropic')).toHaveText('Saved in the OS keychain.');
+  await expect(page.getByTestId('key-status-anthropic')).toHaveText('Key set (in the OS keychain)');
+  await expect(field).toHaveValue('');
+  expect(await harness.secrets.get('anthropic')).toBe(DEMO_ANTHROPIC_KEY);
+
+  await page.getByLabel('OpenAI Admin key').fill('sk-proj-not-an-admin-key');
+  await page.locator('fieldset[data-provider="openai"]').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('key-message-openai')).toContainText('not an OpenAI Admin key');
+
+  await page.getByLabel('Monthly cap (USD)').fill('1234');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-message')).toHaveText('Settings saved.');
+  await shot(page, '09-settings');
+  await page.getByRole('button', { name: '← Back' }).click();
+
+  const html = await page.content();
+  const state = await page.evaluate(() => JSON.stringify({ storage: { ...localStorage }, session: { ...sessionStorage }, title: document.title }));
+  for (const text of [html, state, ...harness.sentToPage]) expect(text).not.toContain(DEMO_ANTHROPIC_KEY);
+  expect(harness.sentToPage.some((t) => t.includes('"capUsd":"1234"'))).toBe(true);
+});
+
+test('dark theme follows the OS', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(28, 30, 35)');
+  await shot(page, '10-dark');
+});
+
+test('keyboard reachable: every action is a focusable button in a sensible order', async ({ page }) => {
+  await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Refresh now' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('header').getByRole('button', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
