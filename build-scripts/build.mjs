@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'node22', platform: 'node' };
-const external = ['electron', '@napi-rs/keyring', 'electron-store'];
+// electron-store (ESM-only) is bundled into the CommonJS main; the keychain binding stays a native module.
+const external = ['electron', '@napi-rs/keyring'];
 
 rmSync('out', { recursive: true, force: true });
 const jobs = [];
@@ -48,6 +49,7 @@ if (existsSync('renderer/index.ts')) {
   );
 }
 await Promise.all(jobs);
+if (existsSync('app/main/assets')) cpSync('app/main/assets', 'out/main/assets', { recursive: true });
 if (existsSync('renderer/index.html')) {
   mkdirSync('out/renderer', { recursive: true });
   for (const file of ['index.html', 'popover.css'])

@@ -63,7 +63,11 @@ async function keyAction(action: string, provider: KeyProvider): Promise<void> {
   const typed = input?.value ?? '';
   if (input) input.value = ''; // the key does not stay in the page
   const result =
-    action === 'save-key' ? await api.setKey(provider, typed) : action === 'test-key' ? await api.testKey(provider, typed || undefined) : await api.removeKey(provider);
+    action === 'save-key'
+      ? await api.setKey(provider, typed)
+      : action === 'test-key'
+        ? await api.testKey(provider, typed || undefined)
+        : await api.removeKey(provider);
   const text = result.ok
     ? action === 'save-key'
       ? (result.value as { persistent: boolean }).persistent
@@ -128,7 +132,10 @@ root.addEventListener('submit', (event) => {
   const patch = readSettingsForm(form, state.setup.settings);
   void (async () => {
     const result = typeof patch === 'string' ? { ok: false as const, error: patch } : await api.updateSettings(patch);
-    state.messages = { ...state.messages, general: result.ok ? { text: 'Settings saved.', ok: true } : { text: result.error, ok: false } };
+    state.messages = {
+      ...state.messages,
+      general: result.ok ? { text: 'Settings saved.', ok: true } : { text: result.error, ok: false },
+    };
     await loadSetup();
     render();
   })();

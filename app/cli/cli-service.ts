@@ -12,14 +12,17 @@ export const SOURCE_IDS: readonly SourceKey[] = ['anthropic', 'openai', 'claude-
 
 export function sourcesArg(values: readonly string[] | undefined): SourceKey[] | undefined {
   if (!values || values.length === 0) return undefined;
-  for (const v of values) if (!SOURCE_IDS.includes(v as SourceKey)) throw new UsageError(`--source must be one of ${SOURCE_IDS.join(', ')} (got "${v}")`);
+  for (const v of values)
+    if (!SOURCE_IDS.includes(v as SourceKey))
+      throw new UsageError(`--source must be one of ${SOURCE_IDS.join(', ')} (got "${v}")`);
   return values as SourceKey[];
 }
 
 export function nowArg(value: string | undefined, ctx: CommandContext): number {
   if (value === undefined) return ctx.now().getTime();
   const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-25T12:00:00Z (got "${value}")`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
+    throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-25T12:00:00Z (got "${value}")`);
   return time;
 }
 
@@ -35,7 +38,10 @@ export interface CliServiceOptions {
   readonly capUsd?: string | undefined;
 }
 
-export async function cliService(ctx: CommandContext, options: CliServiceOptions): Promise<{ service: SpendService; settings: Settings; problems: readonly string[] }> {
+export async function cliService(
+  ctx: CommandContext,
+  options: CliServiceOptions,
+): Promise<{ service: SpendService; settings: Settings; problems: readonly string[] }> {
   const home = spendbarHome(ctx.env);
   const loaded = readSettingsFile(home);
   const settings: Settings = {

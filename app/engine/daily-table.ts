@@ -60,7 +60,14 @@ export function dailyTable(
   }
   const rows: DailyRow[] = [];
   for (let date = options.since; date <= options.until; date = addDays(date, 1)) {
-    const models = [...(cells.get(date) ?? new Map<string, Cell>())].map(([model, c]) => ({ model, usd: usd(c.femto), inputTokens: c.inputTokens, outputTokens: c.outputTokens, cacheWriteTokens: c.cacheWriteTokens, cacheReadTokens: c.cacheReadTokens }));
+    const models = [...(cells.get(date) ?? new Map<string, Cell>())].map(([model, c]) => ({
+      model,
+      usd: usd(c.femto),
+      inputTokens: c.inputTokens,
+      outputTokens: c.outputTokens,
+      cacheWriteTokens: c.cacheWriteTokens,
+      cacheReadTokens: c.cacheReadTokens,
+    }));
     const total = [...(cells.get(date)?.values() ?? [])].reduce((s, c) => s + c.femto, 0n);
     rows.push({ date, usd: usd(total), byModel: models.sort((a, b) => b.usd - a.usd) });
   }

@@ -159,7 +159,11 @@ export function isPriced(result: PricedRow | UnpricedUsage): result is PricedRow
  * A model's long-context rule on a day, for sources that see single requests (Claude Code logs):
  * they judge each request and label their summed rows with the context-window bucket.
  */
-export function longContextRule(catalog: Catalog, model: string, day: string): { thresholdTokens: number; contextWindowTokens: number } | undefined {
+export function longContextRule(
+  catalog: Catalog,
+  model: string,
+  day: string,
+): { thresholdTokens: number; contextWindowTokens: number } | undefined {
   const entry = catalog.resolve(model);
   return entry ? versionSpanOn(entry, day).version.longContext : undefined;
 }

@@ -128,15 +128,22 @@ export class AppService {
     const problem = keyFormatProblem(provider, key);
     if (problem) return fail(problem);
     const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
-    const base = this.demo?.url ?? this.deps.env[variable] ?? (provider === 'anthropic' ? 'https://api.anthropic.com' : 'https://api.openai.com');
+    const base =
+      this.demo?.url ??
+      this.deps.env[variable] ??
+      (provider === 'anthropic' ? 'https://api.anthropic.com' : 'https://api.openai.com');
     const options = { baseUrl: checkBaseUrl(base, variable), key, now: this.deps.now, timeoutMs: this.deps.timeoutMs ?? 15_000 };
     const client = provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
     try {
       const now = this.deps.now();
       const rows = await client.usage(now - 3_600_000, now, '1h');
-      return ok({ message: `Key works: the ${provider === 'anthropic' ? 'Anthropic' : 'OpenAI'} usage report answered (${rows.length} usage rows in the last hour).` });
+      return ok({
+        message: `Key works: the ${provider === 'anthropic' ? 'Anthropic' : 'OpenAI'} usage report answered (${rows.length} usage rows in the last hour).`,
+      });
     } catch (error) {
-      return fail(error instanceof SourceError ? error.message : `Test failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        error instanceof SourceError ? error.message : `Test failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

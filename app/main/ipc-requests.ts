@@ -14,7 +14,9 @@ function settingsPatch(payload: unknown): Result<Partial<Settings>> {
   const unknown = Object.keys(payload).filter((k) => !(k in DEFAULT_SETTINGS) || k === 'schemaVersion');
   if (unknown.length) return fail(`unknown setting: ${unknown.join(', ')}`);
   const { problems } = validateSettings(payload);
-  return problems.length ? fail(problems.join('; ').replace(/ and was reset to its default/g, '')) : ok(payload as Partial<Settings>);
+  return problems.length
+    ? fail(problems.join('; ').replace(/ and was reset to its default/g, ''))
+    : ok(payload as Partial<Settings>);
 }
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
@@ -25,21 +27,37 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
     case 'spendbar:refresh-now':
       return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
     case 'spendbar:set-key':
-      if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500) return fail('set-key needs a provider (anthropic or openai) and a key');
+      if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500)
+        return fail('set-key needs a provider (anthropic or openai) and a key');
       return accept({ provider: payload.provider, key: payload.key });
     case 'spendbar:remove-key':
-      return isRecord(payload) && isProvider(payload.provider) ? accept({ provider: payload.provider }) : fail('remove-key needs a provider');
+      return isRecord(payload) && isProvider(payload.provider)
+        ? accept({ provider: payload.provider })
+        : fail('remove-key needs a provider');
     case 'spendbar:test-key':
-      if (!isRecord(payload) || !isProvider(payload.provider) || (payload.key !== undefined && (typeof payload.key !== 'string' || payload.key.length > 500))) return fail('test-key needs a provider and, optionally, a key');
-      return accept(payload.key === undefined ? { provider: payload.provider } : { provider: payload.provider, key: payload.key });
+      if (
+        !isRecord(payload) ||
+        !isProvider(payload.provider) ||
+        (payload.key !== undefined && (typeof payload.key !== 'string' || payload.key.length > 500))
+      )
+        return fail('test-key needs a provider and, optionally, a key');
+      return accept(
+        payload.key === undefined ? { provider: payload.provider } : { provider: payload.provider, key: payload.key },
+      );
     case 'spendbar:update-settings': {
       const patch = settingsPatch(payload);
       return patch.ok ? accept(patch.value) : patch;
     }
     case 'spendbar:set-demo-mode':
-      return isRecord(payload) && typeof payload.enabled === 'boolean' ? accept({ enabled: payload.enabled }) : fail('set-demo-mode needs enabled: true or false');
+      return isRecord(payload) && typeof payload.enabled === 'boolean'
+        ? accept({ enabled: payload.enabled })
+        : fail('set-demo-mode needs enabled: true or false');
     case 'spendbar:snooze-alert':
-      return isRecord(payload) && typeof payload.id === 'string' && typeof payload.minutes === 'number' && payload.minutes > 0 && payload.minutes <= 7 * 24 * 60
+      return isRecord(payload) &&
+        typeof payload.id === 'string' &&
+        typeof payload.minutes === 'number' &&
+        payload.minutes > 0 &&
+        payload.minutes <= 7 * 24 * 60
         ? accept({ id: payload.id, minutes: payload.minutes })
         : fail('snooze-alert needs an alert id and 1–10080 minutes');
     default:

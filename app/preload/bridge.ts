@@ -2,7 +2,15 @@
  * Builds the window.spendbar API from two transport functions. The preload passes ipcRenderer's;
  * the renderer tests pass a Playwright binding to the same main-side service: only the transport differs.
  */
-import { CHANNELS, type EventChannel, type EventOf, type InvokeChannel, type RequestOf, type ResponseOf, type SpendbarApi } from '../shared/ipc-contract.ts';
+import {
+  CHANNELS,
+  type EventChannel,
+  type EventOf,
+  type InvokeChannel,
+  type RequestOf,
+  type ResponseOf,
+  type SpendbarApi,
+} from '../shared/ipc-contract.ts';
 
 export interface Transport {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;

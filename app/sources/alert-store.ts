@@ -9,7 +9,11 @@ const FILE = 'alerts.json';
 function isAlertState(value: unknown): value is AlertState {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.periodStart === 'string' && Array.isArray(v.fired) && v.fired.every((r) => typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).id === 'string');
+  return (
+    typeof v.periodStart === 'string' &&
+    Array.isArray(v.fired) &&
+    v.fired.every((r) => typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).id === 'string')
+  );
 }
 
 export function readAlertState(home: string): AlertState | undefined {

@@ -66,15 +66,25 @@ export class SpendService {
 
   private async keyFor(provider: AdminProvider): Promise<string | undefined> {
     if (this.options.demoBaseUrl) return provider === 'anthropic' ? DEMO_ANTHROPIC_KEY : DEMO_OPENAI_KEY;
-    const fromEnv = provider === 'anthropic' ? this.options.env.SPENDBAR_ANTHROPIC_ADMIN_KEY : this.options.env.SPENDBAR_OPENAI_ADMIN_KEY;
+    const fromEnv =
+      provider === 'anthropic' ? this.options.env.SPENDBAR_ANTHROPIC_ADMIN_KEY : this.options.env.SPENDBAR_OPENAI_ADMIN_KEY;
     return fromEnv?.trim() || (await this.options.keys.get(provider));
   }
 
   private client(provider: AdminProvider, key: string, signal?: AbortSignal): ProviderClient {
     const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
     const fallback = provider === 'anthropic' ? ANTHROPIC_DEFAULT_BASE_URL : OPENAI_DEFAULT_BASE_URL;
-    const baseUrl = checkBaseUrl(this.options.demoBaseUrl ?? this.options.env[variable] ?? fallback, this.options.demoBaseUrl ? 'demo server URL' : variable);
-    const options = { baseUrl, key, now: this.options.now, timeoutMs: this.options.timeoutMs ?? 30_000, ...(signal ? { signal } : {}) };
+    const baseUrl = checkBaseUrl(
+      this.options.demoBaseUrl ?? this.options.env[variable] ?? fallback,
+      this.options.demoBaseUrl ? 'demo server URL' : variable,
+    );
+    const options = {
+      baseUrl,
+      key,
+      now: this.options.now,
+      timeoutMs: this.options.timeoutMs ?? 30_000,
+      ...(signal ? { signal } : {}),
+    };
     return provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
   }
 
@@ -94,7 +104,11 @@ export class SpendService {
       return;
     }
     const key = await this.keyFor(source);
-    if (!key) throw new SourceError({ kind: 'key-rejected', message: `No ${SOURCE_LABELS[source]} admin key is set. Add one in Settings.` });
+    if (!key)
+      throw new SourceError({
+        kind: 'key-rejected',
+        message: `No ${SOURCE_LABELS[source]} admin key is set. Add one in Settings.`,
+      });
     await syncProvider(source, this.client(source, key, signal), this.ledger, this.options.now());
   }
 
@@ -111,8 +125,14 @@ export class SpendService {
           await this.refresh(id);
           this.setState({ id, state: 'ok', lastSuccessAt: new Date(this.options.now()).toISOString() });
         } catch (error) {
-          const failure = error instanceof SourceError ? error.failure : { kind: 'bad-response' as const, message: String(error) };
-          this.setState({ id, state: failure.kind, message: failure.message, ...(failure.retryAt ? { retryAt: new Date(failure.retryAt).toISOString() } : {}) });
+          const failure =
+            error instanceof SourceError ? error.failure : { kind: 'bad-response' as const, message: String(error) };
+          this.setState({
+            id,
+            state: failure.kind,
+            message: failure.message,
+            ...(failure.retryAt ? { retryAt: new Date(failure.retryAt).toISOString() } : {}),
+          });
         }
       }),
     );
@@ -150,9 +170,17 @@ export class SpendService {
     const counted = new Set(view.sources.filter((s) => s.counted).map((s) => s.id));
     return dailyTable(
       this.usageRows().filter((r) => counted.has(r.source)),
-      this.ledger.costs().filter((c) => counted.has(c.source)).map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
+      this.ledger
+        .costs()
+        .filter((c) => counted.has(c.source))
+        .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
       buildCatalog(settings.priceOverrides),
-      { now: this.options.now(), timeZone: settings.timeZone, since: since ?? view.period.startDate, until: until ?? localDate(this.options.now(), settings.timeZone) },
+      {
+        now: this.options.now(),
+        timeZone: settings.timeZone,
+        since: since ?? view.period.startDate,
+        until: until ?? localDate(this.options.now(), settings.timeZone),
+      },
     );
   }
 
@@ -163,7 +191,9 @@ export class SpendService {
   }
 
   /** The SpendView now. With consumeAlerts, due alerts are marked fired (the app's notifier). */
-  async view(options: { consumeAlerts?: boolean; sources?: readonly SourceKey[] } = {}): Promise<{ view: SpendView; due: readonly Alert[] }> {
+  async view(
+    options: { consumeAlerts?: boolean; sources?: readonly SourceKey[] } = {},
+  ): Promise<{ view: SpendView; due: readonly Alert[] }> {
     const settings = this.options.settings();
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? SOURCES);
@@ -179,7 +209,10 @@ export class SpendService {
       subscriptionUsd: settings.claudeCodeSubscriptionUsd,
       catalog: buildCatalog(settings.priceOverrides),
       usage: this.usageRows().filter((r) => wanted.has(r.source)),
-      billed: this.ledger.costs().filter((c) => wanted.has(c.source)).map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
+      billed: this.ledger
+        .costs()
+        .filter((c) => wanted.has(c.source))
+        .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
       sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id))),
       alertState: readAlertState(this.options.home),
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),

@@ -11,9 +11,26 @@ export function byModel(view: SpendView): HTMLElement | null {
     'section',
     { class: 'models', 'aria-label': 'Spend by model' },
     h('h2', {}, 'By model'),
-    h('ul', {}, ...top.map((m) => h('li', {}, h('span', { class: 'name' }, m.displayName), h('span', { class: 'amount' }, money(m.usd)), h('span', { class: 'meter', style: `width: ${(100 * m.usd) / max}%` })))),
+    h(
+      'ul',
+      {},
+      ...top.map((m) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'name' }, m.displayName),
+          h('span', { class: 'amount' }, money(m.usd)),
+          h('span', { class: 'meter', style: `width: ${(100 * m.usd) / max}%` }),
+        ),
+      ),
+    ),
     view.unpriced.length
-      ? h('p', { class: 'warn small', 'data-testid': 'unpriced' }, `Not priced: ${view.unpriced.map((u) => u.model).join(', ')} — `, h('button', { class: 'link', 'data-action': 'open-settings' }, 'add a price'))
+      ? h(
+          'p',
+          { class: 'warn small', 'data-testid': 'unpriced' },
+          `Not priced: ${view.unpriced.map((u) => u.model).join(', ')} — `,
+          h('button', { class: 'link', 'data-action': 'open-settings' }, 'add a price'),
+        )
       : null,
   );
 }
@@ -55,7 +72,13 @@ export function sources(view: SpendView, now: number): HTMLElement {
           'li',
           { class: `source state-${s.state}`, 'data-testid': `source-${s.id}` },
           h('span', { class: 'dot', 'aria-hidden': 'true' }),
-          h('span', { class: 'name' }, s.label, s.estimate ? h('span', { class: 'tag' }, 'estimate') : null, !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null),
+          h(
+            'span',
+            { class: 'name' },
+            s.label,
+            s.estimate ? h('span', { class: 'tag' }, 'estimate') : null,
+            !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null,
+          ),
           h('span', { class: 'state' }, stateText(s, now)),
           s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
         ),

@@ -22,14 +22,33 @@ export function chart(view: SpendView): HTMLElement {
   const barW = Math.max(2, ((W - PAD.left - PAD.right) / days.length) * 0.7);
   const base = H - PAD.bottom;
 
-  const bars = days.flatMap((d, i) => [
-    d.usd ? svg('rect', { class: 'bar-actual', x: x(i) - barW / 2, y: base - barH(d.usd), width: barW, height: barH(d.usd) }) : null,
-    d.projectedUsd ? svg('rect', { class: 'bar-projected', x: x(i) - barW / 2, y: base - barH((d.usd ?? 0) + d.projectedUsd), width: barW, height: barH(d.projectedUsd) }) : null,
-  ]).filter((n): n is SVGElement => n !== null);
+  const bars = days
+    .flatMap((d, i) => [
+      d.usd
+        ? svg('rect', { class: 'bar-actual', x: x(i) - barW / 2, y: base - barH(d.usd), width: barW, height: barH(d.usd) })
+        : null,
+      d.projectedUsd
+        ? svg('rect', {
+            class: 'bar-projected',
+            x: x(i) - barW / 2,
+            y: base - barH((d.usd ?? 0) + d.projectedUsd),
+            width: barW,
+            height: barH(d.projectedUsd),
+          })
+        : null,
+    ])
+    .filter((n): n is SVGElement => n !== null);
   const today = days.findIndex((d) => d.projectedUsd !== null);
   const actualEnd = today < 0 ? days.length - 1 : today;
-  const actualPoints = cumulative.slice(0, actualEnd + 1).map((v, i) => `${x(i)},${yTotal(i === actualEnd && today >= 0 ? v - (days[i]!.projectedUsd ?? 0) : v)}`);
-  const projectedPoints = today < 0 ? [] : cumulative.slice(actualEnd).map((v, i) => `${x(actualEnd + i)},${yTotal(i === 0 ? v - (days[actualEnd]!.projectedUsd ?? 0) : v)}`);
+  const actualPoints = cumulative
+    .slice(0, actualEnd + 1)
+    .map((v, i) => `${x(i)},${yTotal(i === actualEnd && today >= 0 ? v - (days[i]!.projectedUsd ?? 0) : v)}`);
+  const projectedPoints =
+    today < 0
+      ? []
+      : cumulative
+          .slice(actualEnd)
+          .map((v, i) => `${x(actualEnd + i)},${yTotal(i === 0 ? v - (days[actualEnd]!.projectedUsd ?? 0) : v)}`);
   const nodes: SVGElement[] = [
     svg('line', { class: 'axis', x1: 0, x2: W, y1: base, y2: base }),
     ...bars,
@@ -40,10 +59,26 @@ export function chart(view: SpendView): HTMLElement {
     nodes.push(svg('line', { class: 'cap', x1: 0, x2: W, y1: yTotal(view.capUsd), y2: yTotal(view.capUsd) }));
     // Above the line, unless that would leave the chart: then below it.
     const capY = yTotal(view.capUsd);
-    nodes.push(svg('text', { class: 'cap-label', x: W - 4, y: capY < 14 ? capY + 10 : capY - 3, 'text-anchor': 'end' }, document.createTextNode(`cap ${money(view.capUsd)}`)));
+    nodes.push(
+      svg(
+        'text',
+        { class: 'cap-label', x: W - 4, y: capY < 14 ? capY + 10 : capY - 3, 'text-anchor': 'end' },
+        document.createTextNode(`cap ${money(view.capUsd)}`),
+      ),
+    );
   }
   nodes.push(svg('text', { class: 'tick', x: 2, y: H - 3 }, document.createTextNode(shortDate(days[0]!.date))));
-  nodes.push(svg('text', { class: 'tick', x: W - 2, y: H - 3, 'text-anchor': 'end' }, document.createTextNode(shortDate(days[days.length - 1]!.date))));
+  nodes.push(
+    svg(
+      'text',
+      { class: 'tick', x: W - 2, y: H - 3, 'text-anchor': 'end' },
+      document.createTextNode(shortDate(days[days.length - 1]!.date)),
+    ),
+  );
   const description = `Daily spend this month, ${money(view.spentUsd)} so far, projected ${money(view.projectedUsd)} by ${shortDate(days[days.length - 1]!.date)}${view.capUsd !== null ? ` against a cap of ${money(view.capUsd)}` : ''}.`;
-  return h('figure', { class: 'chart' }, svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': description }, ...nodes) as unknown as Node);
+  return h(
+    'figure',
+    { class: 'chart' },
+    svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': description }, ...nodes) as unknown as Node,
+  );
 }

@@ -17,8 +17,19 @@ function keyRow(provider: KeyProvider, setup: SetupState, messages: SettingsMess
     'fieldset',
     { class: 'key', 'data-provider': provider },
     h('legend', {}, `${name} Admin key`),
-    h('p', { class: 'small', 'data-testid': `key-status-${provider}` }, set ? `Key set${setup.keychainPersistent ? ' (in the OS keychain)' : ' (this run only)'}` : 'No key set'),
-    h('input', { type: 'password', id: `key-${provider}`, autocomplete: 'off', spellcheck: 'false', placeholder: provider === 'anthropic' ? 'sk-ant-admin01-…' : 'sk-admin-…', 'aria-label': `${name} Admin key` }),
+    h(
+      'p',
+      { class: 'small', 'data-testid': `key-status-${provider}` },
+      set ? `Key set${setup.keychainPersistent ? ' (in the OS keychain)' : ' (this run only)'}` : 'No key set',
+    ),
+    h('input', {
+      type: 'password',
+      id: `key-${provider}`,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: provider === 'anthropic' ? 'sk-ant-admin01-…' : 'sk-admin-…',
+      'aria-label': `${name} Admin key`,
+    }),
     h(
       'div',
       { class: 'row' },
@@ -26,7 +37,13 @@ function keyRow(provider: KeyProvider, setup: SetupState, messages: SettingsMess
       h('button', { 'data-action': 'test-key', 'data-source': provider }, 'Test'),
       set ? h('button', { 'data-action': 'remove-key', 'data-source': provider }, 'Remove') : null,
     ),
-    message ? h('p', { class: `small ${message.ok ? 'good' : 'warn'}`, role: 'status', 'data-testid': `key-message-${provider}` }, message.text) : null,
+    message
+      ? h(
+          'p',
+          { class: `small ${message.ok ? 'good' : 'warn'}`, role: 'status', 'data-testid': `key-message-${provider}` },
+          message.text,
+        )
+      : null,
   );
 }
 
@@ -40,30 +57,99 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
   return h(
     'section',
     { class: 'settings', 'aria-label': 'Settings' },
-    h('div', { class: 'top' }, h('button', { class: 'link', 'data-action': 'close-settings' }, '← Back'), h('h1', {}, 'Settings')),
+    h(
+      'div',
+      { class: 'top' },
+      h('button', { class: 'link', 'data-action': 'close-settings' }, '← Back'),
+      h('h1', {}, 'Settings'),
+    ),
     setup.keychainProblem ? h('p', { class: 'warn small', 'data-testid': 'keychain-problem' }, setup.keychainProblem) : null,
     keyRow('anthropic', setup, messages),
     keyRow('openai', setup, messages),
     h(
       'form',
       { id: 'settings-form', class: 'general' },
-      field('Monthly cap (USD)', h('input', { name: 'capUsd', inputmode: 'decimal', value: s.capUsd ?? '', placeholder: 'no cap' })),
+      field(
+        'Monthly cap (USD)',
+        h('input', { name: 'capUsd', inputmode: 'decimal', value: s.capUsd ?? '', placeholder: 'no cap' }),
+      ),
       field('Alert at (% of cap)', h('input', { name: 'thresholds', value: s.thresholds.join(', ') })),
       field('Time zone', h('input', { name: 'timeZone', value: s.timeZone }), 'Providers bill by the UTC month.'),
-      field('Period starts on day', h('input', { name: 'periodStartDay', type: 'number', min: 1, max: 28, value: s.periodStartDay })),
+      field(
+        'Period starts on day',
+        h('input', { name: 'periodStartDay', type: 'number', min: 1, max: 28, value: s.periodStartDay }),
+      ),
       field(
         'Count toward the budget',
-        h('select', { name: 'countedSources' }, ...[['auto', 'Automatic (no double counting)'], ['anthropic,openai', 'Admin APIs only'], ['anthropic,openai,claude-code', 'Everything']].map(([v, l]) => h('option', { value: v!, selected: v === counted }, l!))),
+        h(
+          'select',
+          { name: 'countedSources' },
+          ...[
+            ['auto', 'Automatic (no double counting)'],
+            ['anthropic,openai', 'Admin APIs only'],
+            ['anthropic,openai,claude-code', 'Everything'],
+          ].map(([v, l]) => h('option', { value: v!, selected: v === counted }, l!)),
+        ),
       ),
-      field('Claude Code plan price (USD, optional)', h('input', { name: 'claudeCodeSubscriptionUsd', inputmode: 'decimal', value: s.claudeCodeSubscriptionUsd ?? '', placeholder: 'pay as you go' })),
-      field('Refresh every (minutes)', h('input', { name: 'pollIntervalMinutes', type: 'number', min: 1, max: 1440, value: s.pollIntervalMinutes })),
-      field('Menu bar shows', h('select', { name: 'trayFigure' }, ...[['remaining', 'Budget left'], ['spent', 'Spent'], ['percent', 'Percent of cap']].map(([v, l]) => h('option', { value: v!, selected: v === s.trayFigure }, l!)))),
-      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'launchAtLogin', checked: s.launchAtLogin }), 'Launch at login'),
-      h('fieldset', { class: 'prices' }, h('legend', {}, 'Your prices (USD per million tokens)'),
-        ...s.priceOverrides.map((o) => h('p', { class: 'small' }, `${o.model}: input ${o.rates.input}, output ${o.rates.output}`)),
-        h('div', { class: 'row' }, h('input', { name: 'overrideModel', placeholder: 'model id', 'aria-label': 'Model id' }), h('input', { name: 'overrideInput', placeholder: 'input', inputmode: 'decimal', 'aria-label': 'Input price' }), h('input', { name: 'overrideOutput', placeholder: 'output', inputmode: 'decimal', 'aria-label': 'Output price' }))),
-      h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings'), setup.demo ? h('button', { type: 'button', 'data-action': 'demo-off' }, 'Leave demo mode') : null),
-      messages.general ? h('p', { class: `small ${messages.general.ok ? 'good' : 'warn'}`, role: 'status', 'data-testid': 'settings-message' }, messages.general.text) : null,
+      field(
+        'Claude Code plan price (USD, optional)',
+        h('input', {
+          name: 'claudeCodeSubscriptionUsd',
+          inputmode: 'decimal',
+          value: s.claudeCodeSubscriptionUsd ?? '',
+          placeholder: 'pay as you go',
+        }),
+      ),
+      field(
+        'Refresh every (minutes)',
+        h('input', { name: 'pollIntervalMinutes', type: 'number', min: 1, max: 1440, value: s.pollIntervalMinutes }),
+      ),
+      field(
+        'Menu bar shows',
+        h(
+          'select',
+          { name: 'trayFigure' },
+          ...[
+            ['remaining', 'Budget left'],
+            ['spent', 'Spent'],
+            ['percent', 'Percent of cap'],
+          ].map(([v, l]) => h('option', { value: v!, selected: v === s.trayFigure }, l!)),
+        ),
+      ),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'checkbox', name: 'launchAtLogin', checked: s.launchAtLogin }),
+        'Launch at login',
+      ),
+      h(
+        'fieldset',
+        { class: 'prices' },
+        h('legend', {}, 'Your prices (USD per million tokens)'),
+        ...s.priceOverrides.map((o) =>
+          h('p', { class: 'small' }, `${o.model}: input ${o.rates.input}, output ${o.rates.output}`),
+        ),
+        h(
+          'div',
+          { class: 'row' },
+          h('input', { name: 'overrideModel', placeholder: 'model id', 'aria-label': 'Model id' }),
+          h('input', { name: 'overrideInput', placeholder: 'input', inputmode: 'decimal', 'aria-label': 'Input price' }),
+          h('input', { name: 'overrideOutput', placeholder: 'output', inputmode: 'decimal', 'aria-label': 'Output price' }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'submit', class: 'primary' }, 'Save settings'),
+        setup.demo ? h('button', { type: 'button', 'data-action': 'demo-off' }, 'Leave demo mode') : null,
+      ),
+      messages.general
+        ? h(
+            'p',
+            { class: `small ${messages.general.ok ? 'good' : 'warn'}`, role: 'status', 'data-testid': 'settings-message' },
+            messages.general.text,
+          )
+        : null,
     ),
   );
 }
@@ -73,12 +159,23 @@ export function readSettingsForm(form: HTMLFormElement, current: Settings): Part
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const cap = text('capUsd').replace(/[$,\s]/g, '');
-  const thresholds = text('thresholds').split(/[,\s]+/).filter(Boolean).map(Number);
-  if (thresholds.some((t) => !Number.isInteger(t) || t <= 0 || t > 1000)) return 'Alert thresholds must be whole percentages, like 50, 75, 90, 100.';
+  const thresholds = text('thresholds')
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (thresholds.some((t) => !Number.isInteger(t) || t <= 0 || t > 1000))
+    return 'Alert thresholds must be whole percentages, like 50, 75, 90, 100.';
   const counted = text('countedSources');
   const subscription = text('claudeCodeSubscriptionUsd').replace(/[$,\s]/g, '');
   const model = text('overrideModel');
-  const overrides = model ? { priceOverrides: [...current.priceOverrides.filter((o) => o.model !== model), { model, rates: { input: text('overrideInput'), output: text('overrideOutput') } }] } : {};
+  const overrides = model
+    ? {
+        priceOverrides: [
+          ...current.priceOverrides.filter((o) => o.model !== model),
+          { model, rates: { input: text('overrideInput'), output: text('overrideOutput') } },
+        ],
+      }
+    : {};
   return {
     ...overrides,
     capUsd: cap === '' ? null : cap,

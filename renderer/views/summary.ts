@@ -7,13 +7,44 @@ export function summary(view: SpendView): HTMLElement {
   const hasCap = view.capUsd !== null;
   const percent = view.percentOfCap ?? 0;
   const headline = hasCap
-    ? h('div', { class: 'headline' }, h('span', { class: 'label' }, view.remainingUsd! >= 0 ? 'Budget left this month' : 'Over the cap by'), h('span', { class: 'figure', 'data-testid': 'remaining' }, money(Math.abs(view.remainingUsd!))))
-    : h('div', { class: 'headline' }, h('span', { class: 'label' }, 'Spent this month'), h('span', { class: 'figure', 'data-testid': 'spent' }, money(view.spentUsd)));
+    ? h(
+        'div',
+        { class: 'headline' },
+        h('span', { class: 'label' }, view.remainingUsd! >= 0 ? 'Budget left this month' : 'Over the cap by'),
+        h('span', { class: 'figure', 'data-testid': 'remaining' }, money(Math.abs(view.remainingUsd!))),
+      )
+    : h(
+        'div',
+        { class: 'headline' },
+        h('span', { class: 'label' }, 'Spent this month'),
+        h('span', { class: 'figure', 'data-testid': 'spent' }, money(view.spentUsd)),
+      );
   const capLine = hasCap
-    ? h('div', { class: 'cap-line' }, h('span', {}, `${money(view.spentUsd)} of ${money(view.capUsd!)}`), h('span', { class: 'percent', 'data-testid': 'percent' }, `${percent.toFixed(percent < 10 ? 1 : 0)} %`))
-    : h('div', { class: 'cap-line muted' }, 'No monthly cap set — ', h('button', { class: 'link', 'data-action': 'open-settings' }, 'set one'));
+    ? h(
+        'div',
+        { class: 'cap-line' },
+        h('span', {}, `${money(view.spentUsd)} of ${money(view.capUsd!)}`),
+        h('span', { class: 'percent', 'data-testid': 'percent' }, `${percent.toFixed(percent < 10 ? 1 : 0)} %`),
+      )
+    : h(
+        'div',
+        { class: 'cap-line muted' },
+        'No monthly cap set — ',
+        h('button', { class: 'link', 'data-action': 'open-settings' }, 'set one'),
+      );
   const bar = hasCap
-    ? h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(percent), 'aria-label': 'Share of the monthly cap used' }, h('div', { class: 'fill', style: `width: ${Math.min(100, percent)}%` }))
+    ? h(
+        'div',
+        {
+          class: 'bar',
+          role: 'progressbar',
+          'aria-valuemin': 0,
+          'aria-valuemax': 100,
+          'aria-valuenow': Math.round(percent),
+          'aria-label': 'Share of the monthly cap used',
+        },
+        h('div', { class: 'fill', style: `width: ${Math.min(100, percent)}%` }),
+      )
     : null;
   const capHit = view.capHitDate
     ? view.spentUsd >= (view.capUsd ?? Infinity)
@@ -32,9 +63,19 @@ export function summary(view: SpendView): HTMLElement {
       'dl',
       { class: 'facts' },
       h('dt', {}, 'Projected month-end'),
-      h('dd', { 'data-testid': 'projected' }, money(view.projectedUsd), h('span', { class: 'range' }, ` ${money(view.projectedLowUsd)}–${money(view.projectedHighUsd)}`)),
+      h(
+        'dd',
+        { 'data-testid': 'projected' },
+        money(view.projectedUsd),
+        h('span', { class: 'range' }, ` ${money(view.projectedLowUsd)}–${money(view.projectedHighUsd)}`),
+      ),
       h('dt', {}, 'Today'),
-      h('dd', { 'data-testid': 'today' }, money(view.todayUsd), h('span', { class: 'range' }, ` · last hour ${money(view.hourlyRateUsd)}`)),
+      h(
+        'dd',
+        { 'data-testid': 'today' },
+        money(view.todayUsd),
+        h('span', { class: 'range' }, ` · last hour ${money(view.hourlyRateUsd)}`),
+      ),
     ),
     capHit ? h('p', { class: `cap-hit ${view.capHitDate ? 'warn' : ''}`, 'data-testid': 'cap-hit' }, capHit) : null,
     view.forecastConfidence === 'low' ? h('p', { class: 'muted small' }, view.forecastNote) : null,

@@ -14,16 +14,30 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
   const t0 = performance.now();
   const tree = logTree(targetBytes);
   const mb = tree.bytes / (1 << 20);
-  console.log(`claude-code: ${tree.files.length} files, ${mb.toFixed(0)} MB (tree ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `claude-code: ${tree.files.length} files, ${mb.toFixed(0)} MB (tree ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
   // The appended file is a copy, so the cached tree stays as generated.
   const appendTo = `${tree.files[0]!}.live.jsonl`;
   const scan = (flags: string[]) => {
     copyFileSync(tree.files[0]!, appendTo);
-    const child = spawnSync(process.execPath, [...flags, '--import', 'tsx', 'test/bench/claude-scan-child.ts', tree.projects, appendTo], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(
+      process.execPath,
+      [...flags, '--import', 'tsx', 'test/bench/claude-scan-child.ts', tree.projects, appendTo],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
     execFileSync('rm', ['-f', appendTo]);
     if (child.status !== 0) throw new Error(`scan child failed: ${child.stderr}`);
-    return JSON.parse(child.stdout) as { coldMs: number; incrementalMs: number; incrementalBytes: number; entries: number; totalUsd: string; byModelUsd: Record<string, string>; maxRssMb: number };
+    return JSON.parse(child.stdout) as {
+      coldMs: number;
+      incrementalMs: number;
+      incrementalBytes: number;
+      entries: number;
+      totalUsd: string;
+      byModelUsd: Record<string, string>;
+      maxRssMb: number;
+    };
   };
   const ours = scan([]);
   // The same scan with a 2 MB young generation: garbage is collected sooner, so the peak is lower.
@@ -33,22 +47,39 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
   let ccusageLine = 'ccusage 20.0.24 not installed';
   if (existsSync(ccusageBin)) {
     const t1 = performance.now();
-    const result = spawnSync(ccusageBin, ['daily', '--json', '--offline'], { env: { ...process.env, CLAUDE_CONFIG_DIR: tree.configDir }, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const result = spawnSync(ccusageBin, ['daily', '--json', '--offline'], {
+      env: { ...process.env, CLAUDE_CONFIG_DIR: tree.configDir },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     const ms = performance.now() - t1;
-    const report = result.status === 0 ? (JSON.parse(result.stdout) as { totals?: { totalCost?: number; unpricedModels?: string[] } }) : undefined;
+    const report =
+      result.status === 0
+        ? (JSON.parse(result.stdout) as { totals?: { totalCost?: number; unpricedModels?: string[] } })
+        : undefined;
     const total = report?.totals?.totalCost;
     const unpriced = report?.totals?.unpricedModels ?? [];
     ccusageLine = `ccusage   cold ${ms.toFixed(0).padStart(6)} ms  ${(mb / (ms / 1000)).toFixed(0).padStart(5)} MB/s  total $${total?.toFixed(6) ?? `(failed: ${result.stderr.split('\n')[0]})`}`;
-    console.log(`  spendbar  cold ${ours.coldMs.toFixed(0).padStart(6)} ms  ${(mb / (ours.coldMs / 1000)).toFixed(0).padStart(5)} MB/s  total $${ours.totalUsd}  (${ours.entries} requests after dedup)`);
+    console.log(
+      `  spendbar  cold ${ours.coldMs.toFixed(0).padStart(6)} ms  ${(mb / (ours.coldMs / 1000)).toFixed(0).padStart(5)} MB/s  total $${ours.totalUsd}  (${ours.entries} requests after dedup)`,
+    );
     console.log(`  ${ccusageLine}`);
     if (unpriced.length) {
-      const comparable = Object.entries(ours.byModelUsd).filter(([model]) => !unpriced.some((u) => u.startsWith(model))).reduce((s, [, usd]) => s + Number(usd), 0);
-      console.log(`  ccusage left ${unpriced.join(', ')} unpriced ($0); spendbar on the models both price: $${comparable.toFixed(6)}`);
+      const comparable = Object.entries(ours.byModelUsd)
+        .filter(([model]) => !unpriced.some((u) => u.startsWith(model)))
+        .reduce((s, [, usd]) => s + Number(usd), 0);
+      console.log(
+        `  ccusage left ${unpriced.join(', ')} unpriced ($0); spendbar on the models both price: $${comparable.toFixed(6)}`,
+      );
     }
     console.log(`  cold-scan ratio: spendbar is ${(ms / ours.coldMs).toFixed(2)}x ccusage's speed (target ≥ 1.00x)`);
   } else {
     console.log(`  spendbar  cold ${ours.coldMs.toFixed(0)} ms, ${(mb / (ours.coldMs / 1000)).toFixed(0)} MB/s; ${ccusageLine}`);
   }
-  console.log(`  incremental refresh after 1 MB appended: ${ours.incrementalMs.toFixed(1)} ms, read ${(ours.incrementalBytes / (1 << 20)).toFixed(2)} MB (target < 100 ms)`);
-  console.log(`  peak memory (RSS) of the scanning process: ${ours.maxRssMb.toFixed(0)} MB with V8 defaults, ${lean.maxRssMb.toFixed(0)} MB with --max-semi-space-size=2 (${lean.coldMs.toFixed(0)} ms cold) (target < 200 MB)`);
+  console.log(
+    `  incremental refresh after 1 MB appended: ${ours.incrementalMs.toFixed(1)} ms, read ${(ours.incrementalBytes / (1 << 20)).toFixed(2)} MB (target < 100 ms)`,
+  );
+  console.log(
+    `  peak memory (RSS) of the scanning process: ${ours.maxRssMb.toFixed(0)} MB with V8 defaults, ${lean.maxRssMb.toFixed(0)} MB with --max-semi-space-size=2 (${lean.coldMs.toFixed(0)} ms cold) (target < 200 MB)`,
+  );
 }

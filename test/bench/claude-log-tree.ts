@@ -16,15 +16,41 @@ function assistant(random: () => number, id: number, session: string, ts: number
   const write = Math.floor(random() * 20000);
   const read = Math.floor(random() * 150000);
   return JSON.stringify({
-    parentUuid: `p${id}`, isSidechain: false, userType: 'external', cwd: '/home/dev/project', sessionId: session, version: '2.1.3',
-    message: { id: `msg_${id.toString(36).padStart(10, '0')}`, type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'Done. '.repeat(1 + Math.floor(random() * 40)) }], stop_reason: 'end_turn',
-      usage: { input_tokens: input, cache_creation_input_tokens: write, cache_read_input_tokens: read, cache_creation: { ephemeral_5m_input_tokens: write, ephemeral_1h_input_tokens: 0 }, output_tokens: output, service_tier: 'standard' } },
-    requestId: `req_${id.toString(36).padStart(12, '0')}`, type: 'assistant', uuid: `u${id}`, timestamp: new Date(ts).toISOString(),
+    parentUuid: `p${id}`,
+    isSidechain: false,
+    userType: 'external',
+    cwd: '/home/dev/project',
+    sessionId: session,
+    version: '2.1.3',
+    message: {
+      id: `msg_${id.toString(36).padStart(10, '0')}`,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'text', text: 'Done. '.repeat(1 + Math.floor(random() * 40)) }],
+      stop_reason: 'end_turn',
+      usage: {
+        input_tokens: input,
+        cache_creation_input_tokens: write,
+        cache_read_input_tokens: read,
+        cache_creation: { ephemeral_5m_input_tokens: write, ephemeral_1h_input_tokens: 0 },
+        output_tokens: output,
+        service_tier: 'standard',
+      },
+    },
+    requestId: `req_${id.toString(36).padStart(12, '0')}`,
+    type: 'assistant',
+    uuid: `u${id}`,
+    timestamp: new Date(ts).toISOString(),
   });
 }
 
 function userLine(random: () => number, ts: number): string {
-  return JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'x'.repeat(200 + Math.floor(random() * 3000)) }] }, timestamp: new Date(ts).toISOString() });
+  return JSON.stringify({
+    type: 'user',
+    message: { role: 'user', content: [{ type: 'tool_result', content: 'x'.repeat(200 + Math.floor(random() * 3000)) }] },
+    timestamp: new Date(ts).toISOString(),
+  });
 }
 
 export interface LogTree {

@@ -11,13 +11,27 @@ const scanner = new ClaudeCodeScanner([projects]);
 const t0 = performance.now();
 const cold = await scanner.refresh();
 const catalog = buildCatalog();
-const byModel = new CostAggregator(catalog, (dims) => dims.modelId).addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d))).groups();
+const byModel = new CostAggregator(catalog, (dims) => dims.modelId)
+  .addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d)))
+  .groups();
 const total = [...byModel.values()].reduce((s, g) => s + g.femto, 0n);
 const coldMs = performance.now() - t0;
 
 // Append 1 MB of new usage and refresh.
 const line = (i: number) =>
-  JSON.stringify({ type: 'assistant', sessionId: 'live', version: '2.1.3', requestId: `req_live_${i}`, timestamp: new Date(Date.UTC(2026, 10, 25, 12) + i).toISOString(), message: { id: `msg_live_${i}`, model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'z'.repeat(700) }], usage: { input_tokens: 10, output_tokens: 20, cache_read_input_tokens: 1000, cache_creation_input_tokens: 0 } } });
+  JSON.stringify({
+    type: 'assistant',
+    sessionId: 'live',
+    version: '2.1.3',
+    requestId: `req_live_${i}`,
+    timestamp: new Date(Date.UTC(2026, 10, 25, 12) + i).toISOString(),
+    message: {
+      id: `msg_live_${i}`,
+      model: 'claude-sonnet-4-5-20250929',
+      content: [{ type: 'text', text: 'z'.repeat(700) }],
+      usage: { input_tokens: 10, output_tokens: 20, cache_read_input_tokens: 1000, cache_creation_input_tokens: 0 },
+    },
+  });
 let chunk = '';
 for (let i = 0; chunk.length < 1 << 20; i++) chunk += `${line(i)}\n`;
 appendFileSync(appendTo, chunk);
@@ -28,4 +42,15 @@ const refreshed = new CostAggregator(catalog).addAll(scanner.usageRows((m, d) =>
 const entries = scanner.requestCount;
 const incrementalMs = performance.now() - t1;
 if (refreshed <= total) throw new Error('the appended usage was not counted');
-process.stdout.write(JSON.stringify({ coldMs, coldBytes: cold.bytesRead, incrementalMs, incrementalBytes: incremental.bytesRead, entries, totalUsd: femtoToDecimalString(total), byModelUsd: Object.fromEntries([...byModel].map(([m, g]) => [m, femtoToDecimalString(g.femto)])), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(
+  JSON.stringify({
+    coldMs,
+    coldBytes: cold.bytesRead,
+    incrementalMs,
+    incrementalBytes: incremental.bytesRead,
+    entries,
+    totalUsd: femtoToDecimalString(total),
+    byModelUsd: Object.fromEntries([...byModel].map(([m, g]) => [m, femtoToDecimalString(g.femto)])),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

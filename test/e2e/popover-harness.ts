@@ -19,11 +19,25 @@ import type { SpendView } from '../../app/engine/view-types.ts';
 
 export const NOW = Date.parse('2026-11-25T12:30:00Z');
 const RENDERER = join(process.cwd(), 'out', 'renderer');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 
 let bridgeScript: string | undefined;
 async function pageBridge(): Promise<string> {
-  bridgeScript ??= (await build({ entryPoints: ['test/e2e/page-bridge.ts'], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]!.text;
+  bridgeScript ??= (
+    await build({
+      entryPoints: ['test/e2e/page-bridge.ts'],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+    })
+  ).outputFiles[0]!.text;
   return bridgeScript;
 }
 
@@ -73,7 +87,12 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
   const sentToPage: string[] = [];
   const push = (channel: string, payload: unknown) => {
     sentToPage.push(JSON.stringify(payload));
-    void page.evaluate(({ channel, payload }) => window.dispatchEvent(new CustomEvent('spendbar-event', { detail: { channel, payload } })), { channel, payload }).catch(() => undefined);
+    void page
+      .evaluate(
+        ({ channel, payload }) => window.dispatchEvent(new CustomEvent('spendbar-event', { detail: { channel, payload } })),
+        { channel, payload },
+      )
+      .catch(() => undefined);
   };
   const service = new AppService({
     home,

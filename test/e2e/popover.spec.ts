@@ -72,7 +72,10 @@ test('over the cap: says by how much, and the alert is shown', async ({ page }) 
 });
 
 test('key rejected: the source says so and one click opens the key field', async ({ page }) => {
-  await open(page, { settings: { capUsd: '3000' }, env: (demo) => ({ ...adminEnv(demo), SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked-key' }) });
+  await open(page, {
+    settings: { capUsd: '3000' },
+    env: (demo) => ({ ...adminEnv(demo), SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked-key' }),
+  });
   const anthropic = page.getByTestId('source-anthropic');
   await expect(anthropic).toContainText('Anthropic admin key rejected (401)');
   await shot(page, '06-key-rejected');
@@ -81,14 +84,21 @@ test('key rejected: the source says so and one click opens the key field', async
 });
 
 test('rate limited: the source shows when it retries, the last data stays on screen', async ({ page }) => {
-  await open(page, { settings: { capUsd: '3000' }, env: adminEnv, beforeStart: (demo) => demo.injectFault({ kind: 'rate-limit', provider: 'openai', retryAfterSeconds: 600, times: 5 }) });
+  await open(page, {
+    settings: { capUsd: '3000' },
+    env: adminEnv,
+    beforeStart: (demo) => demo.injectFault({ kind: 'rate-limit', provider: 'openai', retryAfterSeconds: 600, times: 5 }),
+  });
   await expect(page.getByTestId('source-openai')).toContainText('rate limited, retrying at');
   await expect(page.getByTestId('remaining')).toBeVisible();
   await shot(page, '07-rate-limited');
 });
 
 test('offline: the source says the network is down and offers a retry', async ({ page }) => {
-  await open(page, { settings: { capUsd: '3000' }, env: (demo) => ({ ...adminEnv(demo), SPENDBAR_OPENAI_BASE_URL: 'http://127.0.0.1:9' }) });
+  await open(page, {
+    settings: { capUsd: '3000' },
+    env: (demo) => ({ ...adminEnv(demo), SPENDBAR_OPENAI_BASE_URL: 'http://127.0.0.1:9' }),
+  });
   const openai = page.getByTestId('source-openai');
   await expect(openai).toContainText('cannot reach OpenAI');
   await expect(openai.getByRole('button', { name: 'Retry now' })).toBeVisible();
@@ -96,7 +106,10 @@ test('offline: the source says the network is down and offers a retry', async ({
 });
 
 test('settings round trip: a key lands in the real keychain and never comes back to the page', async ({ page }) => {
-  test.skip(!process.env.DBUS_SESSION_BUS_ADDRESS, 'no D-Bus session with gnome-keyring: run through `npm test`, which starts one');
+  test.skip(
+    !process.env.DBUS_SESSION_BUS_ADDRESS,
+    'no D-Bus session with gnome-keyring: run through `npm test`, which starts one',
+  );
   harness = await openPopover(page, {});
   await page.getByRole('button', { name: 'Add Anthropic key' }).click();
   const field = page.getByLabel('Anthropic Admin key');
@@ -118,7 +131,9 @@ test('settings round trip: a key lands in the real keychain and never comes back
   await page.getByRole('button', { name: '← Back' }).click();
 
   const html = await page.content();
-  const state = await page.evaluate(() => JSON.stringify({ storage: { ...localStorage }, session: { ...sessionStorage }, title: document.title }));
+  const state = await page.evaluate(() =>
+    JSON.stringify({ storage: { ...localStorage }, session: { ...sessionStorage }, title: document.title }),
+  );
   for (const text of [html, state, ...harness.sentToPage]) expect(text).not.toContain(DEMO_ANTHROPIC_KEY);
   expect(harness.sentToPage.some((t) => t.includes('"capUsd":"1234"'))).toBe(true);
 });

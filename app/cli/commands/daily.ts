@@ -26,7 +26,9 @@ export async function runDaily(argv: string[], ctx: CommandContext): Promise<num
     return 0;
   }
   for (const row of rows) {
-    ctx.out(`${row.date}  $${row.usd.toFixed(2).padStart(10)}  ${row.byModel.map((m) => `${m.model} $${m.usd.toFixed(2)}`).join(', ')}`);
+    ctx.out(
+      `${row.date}  $${row.usd.toFixed(2).padStart(10)}  ${row.byModel.map((m) => `${m.model} $${m.usd.toFixed(2)}`).join(', ')}`,
+    );
   }
   return 0;
 }

@@ -29,16 +29,22 @@ export function statusJson(view: SpendView): unknown {
 const money = (usd: number) => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function printHuman(view: SpendView, ctx: CommandContext): void {
-  ctx.out(`Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`);
+  ctx.out(
+    `Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`,
+  );
   const cap = view.capUsd === null ? 'no cap set' : `of ${money(view.capUsd)} cap (${view.percentOfCap} %)`;
   ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}`);
   if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
-  ctx.out(`  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`);
+  ctx.out(
+    `  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`,
+  );
   if (view.capHitDate) ctx.out(`  Cap hit     ${view.capHitDate} at the current pace`);
   ctx.out(`  Today       ${money(view.todayUsd)}, last hour ${money(view.hourlyRateUsd)}`);
   for (const m of view.byModel.slice(0, 8)) ctx.out(`    ${m.displayName.padEnd(28)} ${money(m.usd).padStart(12)}`);
-  for (const s of view.sources) ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
-  for (const u of view.unpriced) ctx.out(`  Unpriced: ${u.model} (${u.inputTokens + u.outputTokens} tokens) — add a price in Settings`);
+  for (const s of view.sources)
+    ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
+  for (const u of view.unpriced)
+    ctx.out(`  Unpriced: ${u.model} (${u.inputTokens + u.outputTokens} tokens) — add a price in Settings`);
   for (const a of view.alerts) ctx.out(`  ! ${a.title}`);
   for (const n of view.notices) ctx.out(`  note: ${n}`);
 }
@@ -50,7 +56,11 @@ export async function runStatus(argv: string[], ctx: CommandContext): Promise<nu
     return 0;
   }
   const sources = sourcesArg(values.source);
-  const { service, problems } = await cliService(ctx, { now: nowArg(values.now, ctx), timeZone: timeZoneArg(values.tz), capUsd: capArg(values.cap) });
+  const { service, problems } = await cliService(ctx, {
+    now: nowArg(values.now, ctx),
+    timeZone: timeZoneArg(values.tz),
+    capUsd: capArg(values.cap),
+  });
   for (const p of problems) ctx.err(`spendbar: ${p}`);
   await service.refreshAllOnce();
   const { view } = await service.view(sources ? { sources } : {});

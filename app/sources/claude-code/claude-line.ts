@@ -49,15 +49,25 @@ export function parseClaudeLine(text: string): LineResult {
   const message = raw.message;
   if (!isObj(message.usage)) return 'skip-no-usage';
   if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null) return 'skip-null-field';
-  return entryFrom({ timestamp: raw.timestamp, version: raw.version, isSidechain: raw.isSidechain, messageId: message.id, model: message.model, requestId: raw.requestId, usage: message.usage });
+  return entryFrom({
+    timestamp: raw.timestamp,
+    version: raw.version,
+    isSidechain: raw.isSidechain,
+    messageId: message.id,
+    model: message.model,
+    requestId: raw.requestId,
+    usage: message.usage,
+  });
 }
 
 export function entryFrom(fields: LineFields): LineResult {
   const usage = fields.usage;
   if (!isObj(usage)) return 'skip-no-usage';
-  if (usage.speed === null || usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null) return 'skip-null-field';
+  if (usage.speed === null || usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null)
+    return 'skip-null-field';
   if (typeof fields.timestamp !== 'string' || Number.isNaN(Date.parse(fields.timestamp))) return 'skip-malformed';
-  if (fields.version !== undefined && (typeof fields.version !== 'string' || !SEMVER.test(fields.version))) return 'skip-malformed';
+  if (fields.version !== undefined && (typeof fields.version !== 'string' || !SEMVER.test(fields.version)))
+    return 'skip-malformed';
   if (fields.model === '<synthetic>') return 'skip-synthetic';
   const input = count(usage.input_tokens);
   const output = count(usage.output_tokens);

@@ -32,7 +32,20 @@ describe('spendbar status', () => {
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(Object.keys(doc).sort()).toEqual(
-      ['alerts', 'asOf', 'byModel', 'capHitDate', 'capUsd', 'period', 'projectedHighUsd', 'projectedLowUsd', 'projectedUsd', 'remainingUsd', 'sources', 'spentUsd'].sort(),
+      [
+        'alerts',
+        'asOf',
+        'byModel',
+        'capHitDate',
+        'capUsd',
+        'period',
+        'projectedHighUsd',
+        'projectedLowUsd',
+        'projectedUsd',
+        'remainingUsd',
+        'sources',
+        'spentUsd',
+      ].sort(),
     );
     expect(doc.period).toEqual({ start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' });
     expect(doc.capUsd).toBe(2500);
@@ -74,17 +87,35 @@ describe('spendbar status', () => {
   });
 
   it('a rejected key shows in the source state with what to do, and exit code 0 (the report itself worked)', async () => {
-    const result = await runCliInProcess(['status', '--now', NOW, '--json'], env({ SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked' }));
+    const result = await runCliInProcess(
+      ['status', '--now', NOW, '--json'],
+      env({ SPENDBAR_ANTHROPIC_ADMIN_KEY: 'sk-ant-admin01-revoked' }),
+    );
     const doc = JSON.parse(result.stdout);
-    expect(doc.sources[0]).toEqual({ id: 'anthropic', state: 'key-rejected', message: expect.stringMatching(/admin key rejected \(401\).*Update the key/) });
+    expect(doc.sources[0]).toEqual({
+      id: 'anthropic',
+      state: 'key-rejected',
+      message: expect.stringMatching(/admin key rejected \(401\).*Update the key/),
+    });
     expect(result.stdout).not.toContain('sk-ant-admin01-revoked');
   });
 
   it('counts Claude Code logs only when no Anthropic admin source is configured', async () => {
     const e = env();
-    writeLines(join(e.HOME!, '.claude/projects/p/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5-20251101', input: 1_000_000, output: 0, ts: '2026-11-24T10:00:00Z' })]);
+    writeLines(join(e.HOME!, '.claude/projects/p/s.jsonl'), [
+      assistantLine({
+        id: 'm',
+        req: 'r',
+        model: 'claude-opus-4-5-20251101',
+        input: 1_000_000,
+        output: 0,
+        ts: '2026-11-24T10:00:00Z',
+      }),
+    ]);
     const withAdmin = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], e)).stdout);
-    const codeOnly = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], { HOME: e.HOME!, SPENDBAR_HOME: e.SPENDBAR_HOME! })).stdout);
+    const codeOnly = JSON.parse(
+      (await runCliInProcess(['status', '--now', NOW, '--json'], { HOME: e.HOME!, SPENDBAR_HOME: e.SPENDBAR_HOME! })).stdout,
+    );
     expect(withAdmin.sources.find((s: { id: string }) => s.id === 'claude-code').state).toBe('ok');
     expect(withAdmin.byModel.find((m: { model: string }) => m.model === 'claude-opus-4-5').usd).toBeGreaterThan(5);
     expect(codeOnly.spentUsd).toBe(5);
@@ -92,7 +123,12 @@ describe('spendbar status', () => {
   });
 
   it('rejects bad flags with exit code 2', async () => {
-    for (const args of [['--cap', 'lots'], ['--now', 'yesterday'], ['--source', 'gemini'], ['--tz', 'Mars/Base']]) {
+    for (const args of [
+      ['--cap', 'lots'],
+      ['--now', 'yesterday'],
+      ['--source', 'gemini'],
+      ['--tz', 'Mars/Base'],
+    ]) {
       const result = await spawnCli(['status', ...args], env());
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -104,11 +140,20 @@ describe('spendbar daily', () => {
   it('one row per day with spend and tokens by model; the rows add up to status', async () => {
     const e = env();
     writeFileSync(join(e.SPENDBAR_HOME!, 'config.json'), JSON.stringify({ schemaVersion: 1 }));
-    const rows = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-01', '--until', '2026-11-25', '--json'], e, new Date(NOW))).stdout);
+    const rows = JSON.parse(
+      (await runCliInProcess(['daily', '--since', '2026-11-01', '--until', '2026-11-25', '--json'], e, new Date(NOW))).stdout,
+    );
     expect(rows).toHaveLength(25);
     expect(rows[0].date).toBe('2026-11-01');
     const model = rows[3].byModel[0];
-    expect(Object.keys(model).sort()).toEqual(['cacheReadTokens', 'cacheWriteTokens', 'inputTokens', 'model', 'outputTokens', 'usd']);
+    expect(Object.keys(model).sort()).toEqual([
+      'cacheReadTokens',
+      'cacheWriteTokens',
+      'inputTokens',
+      'model',
+      'outputTokens',
+      'usd',
+    ]);
     expect(model.inputTokens).toBeGreaterThan(0);
     for (const row of rows) expect(row.byModel.reduce((s: number, m: { usd: number }) => s + m.usd, 0)).toBeCloseTo(row.usd, 4);
     const status = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], e)).stdout);
@@ -117,8 +162,18 @@ describe('spendbar daily', () => {
 
   it('cuts days in the --tz zone', async () => {
     const e = env();
-    const utc = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--json'], e, new Date(NOW))).stdout);
-    const kolkata = JSON.parse((await runCliInProcess(['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--tz', 'Asia/Kolkata', '--json'], e, new Date(NOW))).stdout);
+    const utc = JSON.parse(
+      (await runCliInProcess(['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--json'], e, new Date(NOW))).stdout,
+    );
+    const kolkata = JSON.parse(
+      (
+        await runCliInProcess(
+          ['daily', '--since', '2026-11-20', '--until', '2026-11-21', '--tz', 'Asia/Kolkata', '--json'],
+          e,
+          new Date(NOW),
+        )
+      ).stdout,
+    );
     expect(kolkata[0].usd).not.toBeCloseTo(utc[0].usd, 2);
   });
 });

@@ -27,14 +27,24 @@ function sequence(inputs: AlertInput[]): Array<string[]> {
 
 describe('alerts', () => {
   it('each threshold fires once per period, across a restart', () => {
-    expect(sequence([base('400'), base('510'), base('520'), base('760'), base('770')])).toEqual([[], ['threshold:50'], [], ['threshold:75'], []]);
+    expect(sequence([base('400'), base('510'), base('520'), base('760'), base('770')])).toEqual([
+      [],
+      ['threshold:50'],
+      [],
+      ['threshold:75'],
+      [],
+    ]);
   });
 
   it('thresholds crossed while asleep give one notification, the newest', () => {
     const [due] = sequence([base('950')]);
     expect(due).toEqual(['threshold:90']);
     const result = evaluateAlerts(base('950'), undefined);
-    expect(result.state.fired.map((r) => r.id.split(':').slice(1).join(':')).sort()).toEqual(['threshold:50', 'threshold:75', 'threshold:90']);
+    expect(result.state.fired.map((r) => r.id.split(':').slice(1).join(':')).sort()).toEqual([
+      'threshold:50',
+      'threshold:75',
+      'threshold:90',
+    ]);
   });
 
   it('re-arms when the cap is raised above a fired threshold', () => {
@@ -63,19 +73,26 @@ describe('alerts', () => {
   it('paused notifications fire nothing and lose nothing', () => {
     const paused = evaluateAlerts(base('600', { pausedUntil: Date.parse('2026-11-16T00:00:00Z') }), undefined);
     expect(paused.due).toEqual([]);
-    expect(evaluateAlerts(base('600', { now: Date.parse('2026-11-16T01:00:00Z') }), paused.state).due.map((a) => a.kind)).toEqual(['threshold']);
+    expect(evaluateAlerts(base('600', { now: Date.parse('2026-11-16T01:00:00Z') }), paused.state).due.map((a) => a.kind)).toEqual(
+      ['threshold'],
+    );
   });
 
   it('warns before a projected overrun once the forecast is trustworthy', () => {
     const over = { projectedUsd: 1300, confidence: 'normal' as const, capHitDate: '2026-11-24' };
     const [due] = sequence([base('300', { forecast: over })]);
     expect(due).toEqual(['projected']);
-    expect(evaluateAlerts(base('300', { forecast: over }), undefined).due[0]!.title).toBe('On pace to exceed your cap on 2026-11-24');
+    expect(evaluateAlerts(base('300', { forecast: over }), undefined).due[0]!.title).toBe(
+      'On pace to exceed your cap on 2026-11-24',
+    );
     expect(evaluateAlerts(base('300', { forecast: { ...over, confidence: 'low' } }), undefined).due).toEqual([]);
   });
 
   it('over the cap, "on pace to exceed" is not sent beside "cap reached"', () => {
-    const due = evaluateAlerts(base('1001', { forecast: { projectedUsd: 1500, confidence: 'normal', capHitDate: null } }), undefined).due;
+    const due = evaluateAlerts(
+      base('1001', { forecast: { projectedUsd: 1500, confidence: 'normal', capHitDate: null } }),
+      undefined,
+    ).due;
     expect(due.map((a) => a.kind)).toEqual(['threshold']);
     expect(due[0]!.severity).toBe('critical');
   });

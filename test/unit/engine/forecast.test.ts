@@ -16,11 +16,20 @@ function history(today: string, perDay: (date: string, i: number) => number): Ma
 }
 
 const run = (now: string, daily: Map<string, number>, capUsd: number | null = null) =>
-  forecast({ period: periodContaining(Date.parse(now), 'UTC', 1), now: Date.parse(now), dailyUsd: daily, todayShareDone: 0.5, capUsd });
+  forecast({
+    period: periodContaining(Date.parse(now), 'UTC', 1),
+    now: Date.parse(now),
+    dailyUsd: daily,
+    todayShareDone: 0.5,
+    capUsd,
+  });
 
 describe('month-end forecast', () => {
   it('a steady $100 a day projects $3,000 for a 30-day month, with a narrow range around it', () => {
-    const result = run('2026-11-15T12:00:00Z', history('2026-11-15', () => 100));
+    const result = run(
+      '2026-11-15T12:00:00Z',
+      history('2026-11-15', () => 100),
+    );
     expect(result.projectedUsd).toBeCloseTo(3000, 0);
     expect(result.lowUsd).toBeLessThanOrEqual(result.projectedUsd);
     expect(result.highUsd).toBeGreaterThanOrEqual(result.projectedUsd);
@@ -28,14 +37,23 @@ describe('month-end forecast', () => {
   });
 
   it('knows weekends are quieter: the rest of the month is projected day by day', () => {
-    const result = run('2026-11-15T12:00:00Z', history('2026-11-15', (d) => (isWeekend(d) ? 20 : 100)));
+    const result = run(
+      '2026-11-15T12:00:00Z',
+      history('2026-11-15', (d) => (isWeekend(d) ? 20 : 100)),
+    );
     const expectedRest = result.remainingDays.slice(1).reduce((s, d) => s + (isWeekend(d.date) ? 20 : 100), 0);
     expect(result.remainingDays.slice(1).reduce((s, d) => s + d.usd, 0)).toBeCloseTo(expectedRest, 0);
   });
 
   it('one spike day does not throw off the rest of the month', () => {
-    const calm = run('2026-11-15T12:00:00Z', history('2026-11-15', () => 100));
-    const spiky = run('2026-11-15T12:00:00Z', history('2026-11-15', (d) => (d === '2026-11-08' ? 2500 : 100)));
+    const calm = run(
+      '2026-11-15T12:00:00Z',
+      history('2026-11-15', () => 100),
+    );
+    const spiky = run(
+      '2026-11-15T12:00:00Z',
+      history('2026-11-15', (d) => (d === '2026-11-08' ? 2500 : 100)),
+    );
     const futureCalm = calm.projectedUsd - calm.spentUsd;
     const futureSpiky = spiky.projectedUsd - spiky.spentUsd;
     expect(spiky.spentUsd - calm.spentUsd).toBeCloseTo(2400, 6);
@@ -43,13 +61,22 @@ describe('month-end forecast', () => {
   });
 
   it('follows a clear growth trend instead of the flat average', () => {
-    const growing = run('2026-11-15T12:00:00Z', history('2026-11-15', (_d, i) => 50 * Math.pow(1.04, i)));
+    const growing = run(
+      '2026-11-15T12:00:00Z',
+      history('2026-11-15', (_d, i) => 50 * Math.pow(1.04, i)),
+    );
     const flatRate = growing.spentUsd + (growing.spentUsd / 14.5) * 15.5;
     expect(growing.projectedUsd).toBeGreaterThan(flatRate * 1.2);
   });
 
   it('on day one without history it says so and widens the range', () => {
-    const result = forecast({ period: NOV, now: Date.parse('2026-11-01T12:00:00Z'), dailyUsd: new Map([['2026-11-01', 50]]), todayShareDone: 0.5, capUsd: null });
+    const result = forecast({
+      period: NOV,
+      now: Date.parse('2026-11-01T12:00:00Z'),
+      dailyUsd: new Map([['2026-11-01', 50]]),
+      todayShareDone: 0.5,
+      capUsd: null,
+    });
     expect(result.confidence).toBe('low');
     expect(result.note).toMatch(/No history yet/);
     expect(result.projectedUsd).toBeCloseTo(100 * 30, 0);
@@ -63,11 +90,20 @@ describe('month-end forecast', () => {
   });
 
   it('when the cap is already passed, the cap-hit date is the day it happened', () => {
-    expect(run('2026-11-15T12:00:00Z', history('2026-11-15', () => 100), 650).capHitDate).toBe('2026-11-07');
+    expect(
+      run(
+        '2026-11-15T12:00:00Z',
+        history('2026-11-15', () => 100),
+        650,
+      ).capHitDate,
+    ).toBe('2026-11-07');
   });
 
   it('on the last day the projection is what is spent plus the rest of today', () => {
-    const result = run('2026-11-30T12:00:00Z', history('2026-11-30', () => 100));
+    const result = run(
+      '2026-11-30T12:00:00Z',
+      history('2026-11-30', () => 100),
+    );
     expect(result.remainingDays).toHaveLength(1);
     expect(result.projectedUsd).toBeCloseTo(3000, 0);
   });

@@ -19,7 +19,9 @@ const NOW = '2026-11-25T12:30:00Z';
 let server: DemoServer;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 beforeAll(async () => {
@@ -32,7 +34,8 @@ describe('the admin key never leaks', () => {
     const home = tempDir('spendbar-sentinel-');
     const texts: string[] = [];
     const ledger = Ledger.open(home);
-    const client = (key: string) => new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.parse(NOW), timeoutMs: 500 });
+    const client = (key: string) =>
+      new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.parse(NOW), timeoutMs: 500 });
     await syncProvider('anthropic', client(SENTINEL), ledger, Date.parse(NOW));
     for (const kind of FAULT_KINDS) {
       server.injectFault({ kind, times: kind === 'endless-pagination' ? Infinity : 1, retryAfterSeconds: 5 });
@@ -45,7 +48,11 @@ describe('the admin key never leaks', () => {
 
     const env = { HOME: home, SPENDBAR_HOME: home, SPENDBAR_ANTHROPIC_BASE_URL: server.url };
     for (const key of [SENTINEL, WRONG]) {
-      for (const args of [['status', '--now', NOW, '--cap', '100', '--json'], ['status', '--now', NOW], ['daily', '--json']]) {
+      for (const args of [
+        ['status', '--now', NOW, '--cap', '100', '--json'],
+        ['status', '--now', NOW],
+        ['daily', '--json'],
+      ]) {
         const result = await runCliInProcess(args, { ...env, SPENDBAR_ANTHROPIC_ADMIN_KEY: key }, new Date(NOW));
         texts.push(result.stdout, result.stderr);
       }

@@ -19,7 +19,14 @@ afterAll(() => server.close());
 
 function service(settings: Partial<Settings> = {}, env: Record<string, string> = {}) {
   const home = tempDir('spendbar-service-');
-  return new SpendService({ home, env: { HOME: home, ...env }, now: () => NOW, keys: { get: async () => undefined }, settings: () => ({ ...DEFAULT_SETTINGS, ...settings }), demoBaseUrl: server.url });
+  return new SpendService({
+    home,
+    env: { HOME: home, ...env },
+    now: () => NOW,
+    keys: { get: async () => undefined },
+    settings: () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    demoBaseUrl: server.url,
+  });
 }
 
 describe('spend service on the demo organization', () => {
@@ -30,7 +37,8 @@ describe('spend service on the demo organization', () => {
     const bill = generatorBill(server.org, Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 25));
     const billed = [...bill.values()].reduce((a, b) => a + b, 0n);
     const today = new CostAggregator(buildCatalog());
-    for (let h = Date.UTC(2026, 10, 25); h < NOW; h += HOUR_MS) for (const r of server.org.anthropicHour(h)) today.add(DemoOrganization.anthropicUsageRow(r, h));
+    for (let h = Date.UTC(2026, 10, 25); h < NOW; h += HOUR_MS)
+      for (const r of server.org.anthropicHour(h)) today.add(DemoOrganization.anthropicUsageRow(r, h));
     expect(view.spentUsd).toBeCloseTo(femtoToUsdNumber(billed + today.total()), 5);
     expect(view.demo).toBe(true);
     expect(view.reconciliation.length).toBeGreaterThanOrEqual(24);
@@ -60,18 +68,37 @@ describe('spend service on the demo organization', () => {
 
   it('a Claude Code subscription shows API value against the plan price, not spend', async () => {
     const home = tempDir('spendbar-sub-');
-    writeLines(join(home, '.claude/projects/p/s.jsonl'), [assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5', input: 2_000_000, output: 0, ts: '2026-11-20T10:00:00Z' })]);
-    const s = new SpendService({ home, env: { HOME: home }, now: () => NOW, keys: { get: async () => undefined }, settings: () => ({ ...DEFAULT_SETTINGS, claudeCodeSubscriptionUsd: '200' }) });
+    writeLines(join(home, '.claude/projects/p/s.jsonl'), [
+      assistantLine({ id: 'm', req: 'r', model: 'claude-opus-4-5', input: 2_000_000, output: 0, ts: '2026-11-20T10:00:00Z' }),
+    ]);
+    const s = new SpendService({
+      home,
+      env: { HOME: home },
+      now: () => NOW,
+      keys: { get: async () => undefined },
+      settings: () => ({ ...DEFAULT_SETTINGS, claudeCodeSubscriptionUsd: '200' }),
+    });
     await s.refreshAllOnce();
     const { view } = await s.view();
     expect(view.subscription).toEqual({ planUsd: 200, apiValueUsd: 10 });
     expect(view.spentUsd).toBe(0);
-    expect(view.sources.find((x) => x.id === 'claude-code')).toMatchObject({ state: 'ok', counted: false, estimate: true, spentUsd: 10 });
+    expect(view.sources.find((x) => x.id === 'claude-code')).toMatchObject({
+      state: 'ok',
+      counted: false,
+      estimate: true,
+      spentUsd: 10,
+    });
   });
 
   it('with no source at all the view is empty, not an error', async () => {
     const home = tempDir('spendbar-empty-');
-    const s = new SpendService({ home, env: { HOME: home }, now: () => NOW, keys: { get: async () => undefined }, settings: () => DEFAULT_SETTINGS });
+    const s = new SpendService({
+      home,
+      env: { HOME: home },
+      now: () => NOW,
+      keys: { get: async () => undefined },
+      settings: () => DEFAULT_SETTINGS,
+    });
     await s.refreshAllOnce();
     const { view } = await s.view();
     expect(view.level).toBe('empty');

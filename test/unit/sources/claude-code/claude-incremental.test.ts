@@ -5,11 +5,7 @@ import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-sc
 import { messageIdOf } from '../../../helpers/claude-requests.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
-const ids = (scanner: ClaudeCodeScanner) =>
-  scanner
-    .requests()
-    .map(messageIdOf)
-    .sort();
+const ids = (scanner: ClaudeCodeScanner) => scanner.requests().map(messageIdOf).sort();
 
 describe('incremental Claude Code scans', () => {
   it('after the first scan, a refresh reads only the bytes appended since', async () => {

@@ -128,12 +128,7 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(defaults.roots).toHaveLength(2);
     const scanner = new ClaudeCodeScanner(defaults.roots);
     await scanner.refresh();
-    expect(
-      scanner
-        .requests()
-        .map(messageIdOf)
-        .sort(),
-    ).toEqual(['a', 'b']);
+    expect(scanner.requests().map(messageIdOf).sort()).toEqual(['a', 'b']);
 
     const extra = tempDir('spendbar-extra-');
     writeLines(join(extra, 'projects/c/s.jsonl'), [assistantLine({ id: 'c', req: 'c' })]);
@@ -152,12 +147,7 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(scanner.requests().map(messageIdOf)).toEqual(['first']);
     writeLines(path, [assistantLine({ id: 'first', req: 'r0' }), full], true);
     await scanner.refresh();
-    expect(
-      scanner
-        .requests()
-        .map(messageIdOf)
-        .sort(),
-    ).toEqual(['first', 'late']);
+    expect(scanner.requests().map(messageIdOf).sort()).toEqual(['first', 'late']);
   });
 
   it('a line far longer than the read limit (a file-history snapshot) is stepped over', async () => {
