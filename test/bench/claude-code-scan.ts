@@ -10,6 +10,17 @@ import { logTree } from './claude-log-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * ccusage 20.0.24 in .bench/ (not a dependency: its per-platform packages are not all on this
+ * registry, which would break `npm ci`). 20.0.26 has no linux binary here; 20.0.24 works.
+ */
+function installCcusage(): string {
+  const dir = `${ROOT}.bench/ccusage`;
+  const bin = `${dir}/node_modules/.bin/ccusage`;
+  if (!existsSync(bin)) spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'ccusage@20.0.24'], { stdio: 'ignore' });
+  return bin;
+}
+
 export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_LOG_BYTES ?? 1 << 30)): void {
   const t0 = performance.now();
   const tree = logTree(targetBytes);
@@ -43,7 +54,7 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
   // The same scan with a 2 MB young generation: garbage is collected sooner, so the peak is lower.
   const lean = scan(['--max-semi-space-size=2']);
 
-  const ccusageBin = `${ROOT}node_modules/.bin/ccusage`;
+  const ccusageBin = installCcusage();
   let ccusageLine = 'ccusage 20.0.24 not installed';
   if (existsSync(ccusageBin)) {
     const t1 = performance.now();
