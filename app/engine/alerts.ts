@@ -6,7 +6,7 @@
 import type { Forecast } from './forecast.ts';
 import { formatUsd, type Femto } from './money.ts';
 
-export type AlertKind = 'threshold' | 'projected-overrun' | 'spike';
+export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike';
 
 export interface Alert {
   readonly id: string;
@@ -41,6 +41,13 @@ export interface AlertInput {
   readonly localDate: string;
   /** Notifications paused until this instant: nothing is due, nothing is marked fired. */
   readonly pausedUntil?: number;
+  /** Optional caps per source: each fires when that source alone reaches its cap. */
+  readonly sourceCaps?: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly capFemto: Femto;
+    readonly spentFemto: Femto;
+  }>;
 }
 
 export interface AlertResult {
@@ -83,6 +90,16 @@ function crossedAlerts(input: AlertInput): Alert[] {
         body: `Projected month-end ${formatUsd(projectedFemto)} against a cap of ${formatUsd(cap, 0)}.`,
       });
     }
+  }
+  for (const source of input.sourceCaps ?? []) {
+    if (source.capFemto <= 0n || source.spentFemto < source.capFemto) continue;
+    alerts.push({
+      id: `${input.periodStart}:source-cap:${source.id}`,
+      kind: 'source-cap',
+      severity: 'warning',
+      title: `${source.label} reached its cap of ${formatUsd(source.capFemto, 0)}`,
+      body: `${formatUsd(source.spentFemto)} spent on ${source.label} this period.`,
+    });
   }
   if (input.lastHourUsd >= SPIKE_MINIMUM_USD && input.lastHourUsd > SPIKE_FACTOR * input.typicalHourUsd) {
     alerts.push({

@@ -93,6 +93,13 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       typicalHourUsd: weekHours.length ? median(weekHours) : lastHourUsd,
       localDate: todayDate,
       ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
+      sourceCaps: input.sources.flatMap((s) => {
+        const capText = input.sourceCaps[s.id];
+        const capFemto = capText === undefined ? undefined : usdToFemto(capText);
+        return capFemto === undefined
+          ? []
+          : [{ id: s.id, label: s.label, capFemto, spentFemto: sum(inPeriod.filter((c) => c.source === s.id)) }];
+      }),
     },
     input.alertState,
   );

@@ -32,6 +32,8 @@ export interface AppServiceDeps {
   readonly startDemo: () => Promise<{ url: string; close(): Promise<void> }>;
   /** Every new view, with the alerts now due (for the tray, the popover and notifications). */
   readonly onView: (view: SpendView, due: readonly Alert[]) => void;
+  /** Settings the platform applies itself (launch at login). */
+  readonly onSettings?: (settings: Settings) => void;
   readonly timeoutMs?: number;
 }
 
@@ -187,9 +189,11 @@ export class AppService {
       case 'spendbar:test-key':
         return this.testKey(r.provider as KeyProvider, r.key as string | undefined);
       case 'spendbar:update-settings': {
-        const next = { ...this.deps.settings.read(), ...(request as Partial<Settings>) };
+        const previous = this.deps.settings.read();
+        const next = { ...previous, ...(request as Partial<Settings>) };
         this.deps.settings.write(next);
-        if ('pollIntervalMinutes' in r) await this.restart();
+        this.deps.onSettings?.(next);
+        if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) await this.restart();
         else await this.publish();
         return ok(next);
       }

@@ -78,6 +78,10 @@ async function start(): Promise<void> {
       sendView(window.webContents, view);
       notifier.show(due);
     },
+    onSettings: (next) => {
+      app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
+      menu();
+    },
   });
   registerIpc(service, rendererUrl);
 

@@ -79,7 +79,12 @@ export function sources(view: SpendView, now: number): HTMLElement {
             s.estimate ? h('span', { class: 'tag' }, 'estimate') : null,
             !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null,
           ),
-          h('span', { class: 'state' }, stateText(s, now)),
+          h(
+            'span',
+            { class: 'state' },
+            stateText(s, now),
+            s.state !== 'not-configured' ? ` · ${money(s.spentUsd)}${s.capUsd !== null ? ` of ${money(s.capUsd)}` : ''}` : '',
+          ),
           s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
         ),
       ),

@@ -73,6 +73,19 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
         'Monthly cap (USD)',
         h('input', { name: 'capUsd', inputmode: 'decimal', value: s.capUsd ?? '', placeholder: 'no cap' }),
       ),
+      h(
+        'div',
+        { class: 'row caps' },
+        ...(['anthropic', 'openai', 'claude-code'] as const).map((id) =>
+          h('input', {
+            name: `cap-${id}`,
+            inputmode: 'decimal',
+            value: s.sourceCaps[id] ?? '',
+            placeholder: `${id === 'claude-code' ? 'Claude Code' : id === 'openai' ? 'OpenAI' : 'Anthropic'} cap`,
+            'aria-label': `Monthly cap for ${id}`,
+          }),
+        ),
+      ),
       field('Alert at (% of cap)', h('input', { name: 'thresholds', value: s.thresholds.join(', ') })),
       field('Time zone', h('input', { name: 'timeZone', value: s.timeZone }), 'Providers bill by the UTC month.'),
       field(
@@ -167,6 +180,12 @@ export function readSettingsForm(form: HTMLFormElement, current: Settings): Part
     return 'Alert thresholds must be whole percentages, like 50, 75, 90, 100.';
   const counted = text('countedSources');
   const subscription = text('claudeCodeSubscriptionUsd').replace(/[$,\s]/g, '');
+  const sourceCaps = Object.fromEntries(
+    (['anthropic', 'openai', 'claude-code'] as const).flatMap((id) => {
+      const value = text(`cap-${id}`).replace(/[$,\s]/g, '');
+      return value === '' ? [] : [[id, value]];
+    }),
+  );
   const model = text('overrideModel');
   const overrides = model
     ? {
@@ -179,6 +198,7 @@ export function readSettingsForm(form: HTMLFormElement, current: Settings): Part
   return {
     ...overrides,
     capUsd: cap === '' ? null : cap,
+    sourceCaps,
     thresholds,
     timeZone: text('timeZone'),
     periodStartDay: Number(text('periodStartDay')),

@@ -17,7 +17,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 function installCcusage(): string {
   const dir = `${ROOT}.bench/ccusage`;
   const bin = `${dir}/node_modules/.bin/ccusage`;
-  if (!existsSync(bin)) spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'ccusage@20.0.24'], { stdio: 'ignore' });
+  if (!existsSync(bin))
+    spawnSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'ccusage@20.0.24'],
+      { stdio: 'ignore' },
+    );
   return bin;
 }
 

@@ -105,6 +105,16 @@ describe('alerts', () => {
     expect(evaluateAlerts(base('100', { lastHourUsd: 8, typicalHourUsd: 2 }), undefined).due).toEqual([]);
   });
 
+  it('a source with its own cap alerts when that source alone reaches it, once', () => {
+    const input = base('300', {
+      sourceCaps: [{ id: 'openai', label: 'OpenAI', capFemto: usdToFemto('100')!, spentFemto: usdToFemto('120')! }],
+    });
+    const [first, second] = sequence([input, input]);
+    expect(first).toEqual(['source-cap:openai']);
+    expect(second).toEqual([]);
+    expect(evaluateAlerts(input, undefined).due[0]!.title).toBe('OpenAI reached its cap of $100');
+  });
+
   it('without a cap only the spike alert can fire', () => {
     expect(evaluateAlerts(base('5000', { capFemto: null }), undefined).due).toEqual([]);
   });
