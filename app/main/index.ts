@@ -50,7 +50,25 @@ async function start(): Promise<void> {
   const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
   const rendererUrl = pathToFileURL(rendererFile).toString();
 
-  const window = new BrowserWindow(popoverWindowOptions(join(__dirname, '..', 'preload', 'index.cjs')));
+  const window = new BrowserWindow({
+    ...popoverWindowOptions(),
+    // Spelled out here, where the window is made, so reviewers and electronegativity see them.
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      backgroundThrottling: false,
+    },
+  });
   void window.loadFile(rendererFile);
   const tray = new Tray(trayIcon('ok'));
   const trayController = new TrayController(tray, trayIcon, process.platform);

@@ -1,11 +1,11 @@
 /** The popover: a frameless 360 × 520 window, hidden until asked, hidden again when it loses focus. */
 import type { BrowserWindowConstructorOptions, Point, Rectangle } from 'electron';
 import { popoverPosition, type DisplayArea } from './popover-position.ts';
-import { SECURE_WEB_PREFERENCES } from './security.ts';
 
 export const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
-export function popoverWindowOptions(preload: string): BrowserWindowConstructorOptions {
+/** Everything but webPreferences, which index.ts writes out in full where the window is created. */
+export function popoverWindowOptions(): BrowserWindowConstructorOptions {
   return {
     ...POPOVER_SIZE,
     show: false,
@@ -19,7 +19,6 @@ export function popoverWindowOptions(preload: string): BrowserWindowConstructorO
     alwaysOnTop: true,
     title: 'Spendbar',
     backgroundColor: '#00000000',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload, backgroundThrottling: false },
   };
 }
 

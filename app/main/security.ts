@@ -16,19 +16,6 @@ export interface ContentsLike {
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
 }
 
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-  navigateOnDragDrop: false,
-} as const;
-
 export function lockDownContents(contents: ContentsLike): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
