@@ -21,6 +21,7 @@ export type LineResult = ClaudeEntry | 'skip-malformed' | 'skip-null-field' | 's
 /** Fields that, when JSON null, mean the line is not a usable record (as ccusage does). */
 const NULL_MEANS_SKIP = ['cwd', 'version', 'sessionId', 'requestId', 'isApiErrorMessage', 'costUSD'];
 const SEMVER = /^\d+\.\d+\.\d+/;
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,7 +66,11 @@ export function entryFrom(fields: LineFields): LineResult {
   if (!isObj(usage)) return 'skip-no-usage';
   if (usage.speed === null || usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null)
     return 'skip-null-field';
-  if (typeof fields.timestamp !== 'string' || Number.isNaN(Date.parse(fields.timestamp))) return 'skip-malformed';
+  if (typeof fields.timestamp !== 'string') return 'skip-malformed';
+  const time = Date.parse(fields.timestamp);
+  if (Number.isNaN(time)) return 'skip-malformed';
+  // Claude Code writes canonical UTC timestamps: kept as they are; anything else is normalized.
+  const timestamp = CANONICAL_UTC.test(fields.timestamp) ? fields.timestamp : new Date(time).toISOString();
   if (fields.version !== undefined && (typeof fields.version !== 'string' || !SEMVER.test(fields.version)))
     return 'skip-malformed';
   if (fields.model === '<synthetic>') return 'skip-synthetic';
@@ -90,7 +95,7 @@ export function entryFrom(fields: LineFields): LineResult {
   return {
     key: messageId ? `${messageId}:${requestId ?? ''}` : undefined,
     messageId,
-    timestamp: new Date(Date.parse(fields.timestamp)).toISOString(),
+    timestamp,
     model: typeof fields.model === 'string' ? fields.model : '(no model)',
     isSidechain: fields.isSidechain === true,
     speed: typeof usage.speed === 'string' ? usage.speed : undefined,
