@@ -2,7 +2,18 @@
 
 export type SourceId = 'anthropic' | 'openai' | 'claude-code';
 
-export interface UsageRow {
+/** Tokens by kind and web-search requests: the quantities every usage record carries. */
+export interface TokenCounts {
+  /** Input tokens that were neither written to nor read from the cache. */
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheWrite5mTokens: number;
+  readonly cacheWrite1hTokens: number;
+  readonly cacheReadTokens: number;
+  readonly webSearchRequests: number;
+}
+
+export interface UsageRow extends TokenCounts {
   /** Bucket start, ISO-8601 UTC. Its UTC day picks the price version in force. */
   readonly start: string;
   readonly source: SourceId;
@@ -18,13 +29,6 @@ export interface UsageRow {
   readonly workspace?: string | null | undefined;
   /** "fast" applies fast-mode rates where the model has them. */
   readonly speed?: string | null | undefined;
-  /** Input tokens that were neither written to nor read from the cache. */
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheWrite5mTokens: number;
-  readonly cacheWrite1hTokens: number;
-  readonly cacheReadTokens: number;
-  readonly webSearchRequests: number;
 }
 
 export const TOKEN_KINDS = ['input', 'output', 'cache_write_5m', 'cache_write_1h', 'cache_read'] as const;

@@ -1,5 +1,5 @@
 /** A line of a provider's bill for one UTC day: the billed truth the engine's estimate is compared to. */
-import type { SourceId } from '../engine/usage-row.ts';
+import type { SourceId, UsageRow } from '../engine/usage-row.ts';
 
 export interface BilledCost {
   readonly source: SourceId;
@@ -16,20 +16,6 @@ export interface BilledCost {
 }
 
 /** A usage row as stored: its bucket width says which hours it covers. */
-export interface StoredUsage {
-  readonly start: string;
+export interface StoredUsage extends UsageRow {
   readonly width: '1h' | '1d';
-  readonly source: SourceId;
-  readonly model: string;
-  readonly serviceTier?: string | null;
-  readonly contextWindow?: string | null;
-  readonly inferenceGeo?: string | null;
-  readonly speed?: string | null;
-  readonly workspace?: string | null;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheWrite5mTokens: number;
-  readonly cacheWrite1hTokens: number;
-  readonly cacheReadTokens: number;
-  readonly webSearchRequests: number;
 }

@@ -1,10 +1,6 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
-import { getJson } from '../http/get-json.ts';
-import { joinUrl } from '../http/base-url.ts';
-import { ShapeError } from '../http/json-shape.ts';
-import { collectPages, type Page } from '../http/paginate.ts';
-import { SourceError } from '../source-status.ts';
+import { fetchReport } from '../http/report-pages.ts';
 import { parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -24,37 +20,17 @@ const LIMITS = { '1d': 31, '1h': 168 } as const;
 export class AnthropicClient {
   constructor(private readonly options: ProviderClientOptions) {}
 
-  private async pages(path: string, params: Array<[string, string]>): Promise<Page[]> {
+  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
     const headers = {
       'x-api-key': this.options.key,
       'anthropic-version': '2023-06-01',
       'user-agent': this.options.userAgent ?? 'Spendbar/0.1 (https://github.com/spendbar/spendbar)',
     };
-    return collectPages('Anthropic', (page) =>
-      getJson(joinUrl(this.options.baseUrl, path, page ? [...params, ['page', page]] : params), {
-        headers,
-        provider: 'Anthropic',
-        timeoutMs: this.options.timeoutMs ?? 30_000,
-        now: this.options.now,
-        ...(this.options.signal ? { signal: this.options.signal } : {}),
-      }),
+    const { baseUrl, now, signal } = this.options;
+    return fetchReport(
+      { provider: 'Anthropic', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 },
+      parse,
     );
-  }
-
-  private parse<T>(pages: Page[], parse: (data: unknown[]) => T[]): T[] {
-    return pages.flatMap((page) => {
-      try {
-        return parse(page.data);
-      } catch (error) {
-        if (!(error instanceof ShapeError)) throw error;
-        const id = page.requestId ? ` (request ${page.requestId})` : '';
-        throw new SourceError({
-          kind: 'bad-response',
-          ...(page.requestId ? { requestId: page.requestId } : {}),
-          message: `Anthropic sent an unexpected usage report: ${error.message}${id}; kept the last good data`,
-        });
-      }
-    });
   }
 
   async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
@@ -65,9 +41,7 @@ export class AnthropicClient {
       ['limit', String(LIMITS[width])],
       ...USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
     ];
-    return this.parse(await this.pages('/v1/organizations/usage_report/messages', params), (data) =>
-      parseUsageBuckets(data, width),
-    );
+    return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width));
   }
 
   async costs(from: number, to: number): Promise<BilledCost[]> {
@@ -79,6 +53,6 @@ export class AnthropicClient {
       ['group_by[]', 'description'],
       ['group_by[]', 'workspace_id'],
     ];
-    return this.parse(await this.pages('/v1/organizations/cost_report', params), parseCostBuckets);
+    return this.report('/v1/organizations/cost_report', params, parseCostBuckets);
   }
 }

@@ -1,6 +1,7 @@
 /** One Claude Code transcript line → a usage entry, or the reason it is skipped. Untrusted input. */
+import type { TokenCounts } from '../../engine/usage-row.ts';
 
-export interface ClaudeEntry {
+export interface ClaudeEntry extends TokenCounts {
   /** Dedup key: message id + request id; undefined means the line cannot be deduplicated. */
   readonly key: string | undefined;
   readonly messageId: string | undefined;
@@ -8,12 +9,6 @@ export interface ClaudeEntry {
   readonly model: string;
   readonly isSidechain: boolean;
   readonly speed: string | undefined;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheWrite5mTokens: number;
-  readonly cacheWrite1hTokens: number;
-  readonly cacheReadTokens: number;
-  readonly webSearchRequests: number;
 }
 
 export type LineResult = ClaudeEntry | 'skip-malformed' | 'skip-null-field' | 'skip-no-usage' | 'skip-synthetic';

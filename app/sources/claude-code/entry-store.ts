@@ -5,7 +5,7 @@
  * copies lines into resumed sessions. Losing candidates from other files are kept (not counted),
  * so a truncated, replaced or deleted file gives its requests back to the files that also hold them.
  */
-import type { UsageRow } from '../../engine/usage-row.ts';
+import type { TokenCounts, UsageRow } from '../../engine/usage-row.ts';
 import { totalTokens, type ClaudeEntry } from './claude-line.ts';
 
 const SIDECHAIN = 1;
@@ -20,19 +20,13 @@ export interface LongContextRule {
 
 export type LongContextRules = (model: string, day: string) => LongContextRule | undefined;
 
-export interface StoredRequest {
+export interface StoredRequest extends TokenCounts {
   /** message id + ":" + request id, when the line had them. */
   readonly key: string | undefined;
   readonly hour: number;
   readonly model: string;
   readonly sidechain: boolean;
   readonly fast: boolean;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheWrite5mTokens: number;
-  readonly cacheWrite1hTokens: number;
-  readonly cacheReadTokens: number;
-  readonly webSearchRequests: number;
 }
 
 export class EntryStore {

@@ -1,7 +1,7 @@
 /** The Anthropic Admin usage and cost report endpoints, answered from the simulated organization. */
 import type { ServerResponse } from 'node:http';
 import { buildCatalog } from '../../engine/catalog/catalog.ts';
-import { bucketPage, parseRfc3339, type BucketPage } from './demo-buckets.ts';
+import { bucketPage, pageEnvelope, parseRfc3339, rfc3339, type BucketPage } from './demo-buckets.ts';
 import { femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
 import { DemoOrganization, HOUR_MS, type DemoAnthropicRecord } from './demo-organization.ts';
 
@@ -111,19 +111,9 @@ export function handleAnthropicUsage(
       uncached_input_tokens: sums[0],
       workspace_id: has('workspace_id') ? r.workspaceId : null,
     }));
-    return {
-      starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'),
-      ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'),
-      results,
-    };
+    return { starting_at: rfc3339(bucket[0]), ending_at: rfc3339(bucket[1]), results };
   });
-  const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
-  sendJson(
-    res,
-    200,
-    { data, has_more: endless || page.nextPage !== null, next_page: next },
-    { 'request-id': `req_011demo${Date.now()}` },
-  );
+  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), { 'request-id': `req_011demo${Date.now()}` });
 }
 
 const TOKEN_TYPES: Record<string, [string, string]> = {
@@ -185,17 +175,7 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
       currency: 'USD',
       ...result,
     }));
-    return {
-      starting_at: new Date(bucket[0]).toISOString().replace('.000Z', 'Z'),
-      ending_at: new Date(bucket[1]).toISOString().replace('.000Z', 'Z'),
-      results,
-    };
+    return { starting_at: rfc3339(bucket[0]), ending_at: rfc3339(bucket[1]), results };
   });
-  const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
-  sendJson(
-    res,
-    200,
-    { data, has_more: endless || page.nextPage !== null, next_page: next },
-    { 'request-id': `req_011demo${Date.now()}` },
-  );
+  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), { 'request-id': `req_011demo${Date.now()}` });
 }

@@ -59,3 +59,20 @@ export function parseRfc3339(value: string | null): number | undefined {
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;
 }
+
+/** Sends one page of a report in the provider's envelope; a stuck provider repeats this page's cursor. */
+export function pageEnvelope(
+  provider: 'anthropic' | 'openai',
+  data: unknown[],
+  page: BucketPage,
+  endless: boolean,
+): Record<string, unknown> {
+  const next = endless ? (page.nextPage ?? page.samePage) : page.nextPage;
+  const envelope = { data, has_more: endless || page.nextPage !== null, next_page: next };
+  return provider === 'openai' ? { object: 'page', ...envelope } : envelope;
+}
+
+/** "2026-11-01T00:00:00Z", as the Anthropic reports write bucket edges. */
+export function rfc3339(time: number): string {
+  return new Date(time).toISOString().replace('.000Z', 'Z');
+}

@@ -1,6 +1,6 @@
 /** The OpenAI organization usage (completions) and costs endpoints, answered from the simulated organization. */
 import type { ServerResponse } from 'node:http';
-import { bucketPage, type BucketPage } from './demo-buckets.ts';
+import { bucketPage, pageEnvelope, type BucketPage } from './demo-buckets.ts';
 import { queryArray, sendError, sendJson } from './demo-http.ts';
 import { noise } from './demo-noise.ts';
 import { DemoOrganization, HOUR_MS, type DemoOpenAiRecord } from './demo-organization.ts';
@@ -90,17 +90,7 @@ export function handleOpenAiCompletions(
     }));
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(
-    res,
-    200,
-    {
-      object: 'page',
-      data,
-      has_more: endless || result.nextPage !== null,
-      next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage,
-    },
-    { 'x-request-id': `req_demo${Date.now()}` },
-  );
+  sendJson(res, 200, pageEnvelope('openai', data, result, endless), { 'x-request-id': `req_demo${Date.now()}` });
 }
 
 /** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
@@ -154,10 +144,5 @@ export function handleOpenAiCosts(
       });
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, {
-    object: 'page',
-    data,
-    has_more: endless || result.nextPage !== null,
-    next_page: endless ? (result.nextPage ?? result.samePage) : result.nextPage,
-  });
+  sendJson(res, 200, pageEnvelope('openai', data, result, endless), { 'x-request-id': `req_demo${Date.now()}` });
 }

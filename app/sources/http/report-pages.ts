@@ -1,0 +1,45 @@
+/**
+ * One admin report, every page, each page parsed: shared by the Anthropic and OpenAI clients. A page
+ * whose contents do not have the documented shape becomes a bad-response failure naming the request.
+ */
+import { SourceError } from '../source-status.ts';
+import { joinUrl } from './base-url.ts';
+import { getJson } from './get-json.ts';
+import { ShapeError } from './json-shape.ts';
+import { collectPages } from './paginate.ts';
+
+export interface ReportRequest {
+  readonly provider: 'Anthropic' | 'OpenAI';
+  readonly baseUrl: URL;
+  readonly path: string;
+  readonly params: ReadonlyArray<[string, string]>;
+  readonly headers: Record<string, string>;
+  readonly now: () => number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[]): Promise<T[]> {
+  const pages = await collectPages(request.provider, (page) =>
+    getJson(joinUrl(request.baseUrl, request.path, page ? [...request.params, ['page', page]] : [...request.params]), {
+      headers: request.headers,
+      provider: request.provider,
+      timeoutMs: request.timeoutMs,
+      now: request.now,
+      ...(request.signal ? { signal: request.signal } : {}),
+    }),
+  );
+  return pages.flatMap((page) => {
+    try {
+      return parse(page.data);
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      const id = page.requestId ? ` (request ${page.requestId})` : '';
+      throw new SourceError({
+        kind: 'bad-response',
+        ...(page.requestId ? { requestId: page.requestId } : {}),
+        message: `${request.provider} sent an unexpected report: ${error.message}${id}; kept the last good data`,
+      });
+    }
+  });
+}
