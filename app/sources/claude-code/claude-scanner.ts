@@ -5,10 +5,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseClaudeLine } from './claude-line.ts';
 import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
+import { parseFileSince, type ParsedBatch } from './parsed-batch.ts';
 import type { UsageRow } from '../../engine/usage-row.ts';
-import { readMatchingLines } from './line-reader.ts';
 
 interface FileState {
   readonly fileId: number;
@@ -25,8 +24,6 @@ export interface ScanReport {
   readonly warnings: string[];
 }
 
-const NEEDLE = Buffer.from('"usage"');
-
 async function listJsonl(root: string): Promise<string[]> {
   try {
     const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -41,7 +38,11 @@ export class ClaudeCodeScanner {
   private readonly index = new EntryStore();
   private nextFileId = 1;
 
-  constructor(private readonly roots: readonly string[]) {}
+  /** @param parse reads one file from an offset (a seam for reading elsewhere, e.g. a worker thread). */
+  constructor(
+    private readonly roots: readonly string[],
+    private readonly parse: (path: string, fromOffset: number) => Promise<ParsedBatch> = parseFileSince,
+  ) {}
 
   async refresh(): Promise<ScanReport> {
     const paths = new Set((await Promise.all(this.roots.map(listJsonl))).flat());
@@ -88,16 +89,13 @@ export class ClaudeCodeScanner {
     }
     if (info.size === state.offset) return 0;
     const fileState = state;
-    const result = await readMatchingLines(path, fileState.offset, NEEDLE, (text) => {
-      const parsed = parseClaudeLine(text);
-      if (typeof parsed !== 'string') this.index.add(fileState.fileId, parsed);
-      else if (parsed === 'skip-malformed' || parsed === 'skip-null-field') fileState.skipped++;
-    });
-    fileState.offset = result.endOffset;
+    const batch = await this.parse(path, fileState.offset);
+    this.index.addBatch(fileState.fileId, batch);
+    fileState.offset = batch.endOffset;
     fileState.mtimeMs = info.mtimeMs;
     fileState.ino = info.ino;
-    fileState.skipped += result.oversizedLines;
-    return result.bytesRead;
+    fileState.skipped += batch.skipped;
+    return batch.bytesRead;
   }
 
   /** One entry per request, after deduplication across every file. */

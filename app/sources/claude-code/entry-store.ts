@@ -6,10 +6,8 @@
  * so a truncated, replaced or deleted file gives its requests back to the files that also hold them.
  */
 import type { TokenCounts, UsageRow } from '../../engine/usage-row.ts';
-import { totalTokens, type ClaudeEntry } from './claude-line.ts';
+import { beats, FAST, SIDECHAIN, type ParsedBatch } from './parsed-batch.ts';
 
-const SIDECHAIN = 1;
-const FAST = 2;
 const HOUR_MS = 3_600_000;
 
 /** The long-context rule of a model on a day: above threshold, the whole request costs more. */
@@ -64,30 +62,25 @@ export class EntryStore {
     this.tokens = resize(this.tokens, 6);
   }
 
-  private write(index: number, fileId: number, e: ClaudeEntry): void {
-    let m = this.modelIndex.get(e.model);
+  private write(index: number, fileId: number, batch: ParsedBatch, row: number): void {
+    const name = batch.models[batch.model[row]!]!;
+    let m = this.modelIndex.get(name);
     if (m === undefined) {
-      m = this.models.push(e.model) - 1;
-      this.modelIndex.set(e.model, m);
+      m = this.models.push(name) - 1;
+      this.modelIndex.set(name, m);
     }
-    this.hour[index] = Math.floor(Date.parse(e.timestamp) / 3_600_000);
+    this.hour[index] = batch.hour[row]!;
     this.model[index] = m;
-    this.flags[index] = (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0);
+    this.flags[index] = batch.flags[row]!;
     this.file[index] = fileId;
-    const t = index * 6;
-    this.tokens[t] = e.inputTokens;
-    this.tokens[t + 1] = e.outputTokens;
-    this.tokens[t + 2] = e.cacheWrite5mTokens;
-    this.tokens[t + 3] = e.cacheWrite1hTokens;
-    this.tokens[t + 4] = e.cacheReadTokens;
-    this.tokens[t + 5] = e.webSearchRequests;
-    this.keys[index] = e.key;
+    this.tokens.set(batch.tokens.subarray(row * 6, row * 6 + 6), index * 6);
+    this.keys[index] = batch.keys[row] ?? undefined;
   }
 
-  private append(fileId: number, e: ClaudeEntry, alive: boolean): number {
+  private append(fileId: number, batch: ParsedBatch, row: number, alive: boolean): number {
     const index = this.free.pop() ?? this.size++;
     if (index >= this.capacity) this.grow();
-    this.write(index, fileId, e);
+    this.write(index, fileId, batch, row);
     this.alive[index] = alive ? 1 : 0;
     let list = this.byFile.get(fileId);
     if (!list) this.byFile.set(fileId, (list = []));
@@ -100,39 +93,49 @@ export class EntryStore {
     return this.tokens[t]! + this.tokens[t + 1]! + this.tokens[t + 2]! + this.tokens[t + 3]! + this.tokens[t + 4]!;
   }
 
-  /** ccusage's rule: main chain beats sidechain, then more tokens (the final streaming snapshot), then fast mode set. */
-  private beats(e: ClaudeEntry, index: number): boolean {
-    const sidechain = (this.flags[index]! & SIDECHAIN) !== 0;
-    if (e.isSidechain !== sidechain) return !e.isSidechain;
-    const a = totalTokens(e);
-    const b = this.total(index);
-    if (a !== b) return a > b;
-    return e.speed !== undefined && (this.flags[index]! & FAST) === 0;
+  private summary(index: number) {
+    return {
+      sidechain: (this.flags[index]! & SIDECHAIN) !== 0,
+      total: this.total(index),
+      fast: (this.flags[index]! & FAST) !== 0,
+    };
   }
 
-  add(fileId: number, e: ClaudeEntry): void {
-    if (e.key === undefined) {
-      this.append(fileId, e, true);
+  private static rowSummary(batch: ParsedBatch, row: number) {
+    const t = row * 6;
+    const total = batch.tokens[t]! + batch.tokens[t + 1]! + batch.tokens[t + 2]! + batch.tokens[t + 3]! + batch.tokens[t + 4]!;
+    return { sidechain: (batch.flags[row]! & SIDECHAIN) !== 0, total, fast: (batch.flags[row]! & FAST) !== 0 };
+  }
+
+  /** Adds what one read of a file produced; the file's own duplicates are already folded. */
+  addBatch(fileId: number, batch: ParsedBatch): void {
+    for (let row = 0; row < batch.count; row++) this.add(fileId, batch, row);
+  }
+
+  private add(fileId: number, batch: ParsedBatch, row: number): void {
+    const key = batch.keys[row];
+    if (key === null || key === undefined) {
+      this.append(fileId, batch, row, true);
       return;
     }
-    const holder = this.best.get(e.key);
+    const holder = this.best.get(key);
     if (holder === undefined) {
-      this.best.set(e.key, this.append(fileId, e, true));
+      this.best.set(key, this.append(fileId, batch, row, true));
       return;
     }
-    const better = this.beats(e, holder);
-    if (this.file[holder] === fileId && !this.spread.has(e.key)) {
-      // Streaming snapshots within one file: keep only the better one, in place.
-      if (better) this.write(holder, fileId, e);
+    const better = beats(EntryStore.rowSummary(batch, row), this.summary(holder));
+    if (this.file[holder] === fileId && !this.spread.has(key)) {
+      // Streaming snapshots within one file (read in two refreshes): keep only the better one, in place.
+      if (better) this.write(holder, fileId, batch, row);
       return;
     }
-    let candidates = this.spread.get(e.key);
-    if (!candidates) this.spread.set(e.key, (candidates = [holder]));
-    const index = this.append(fileId, e, better);
+    let candidates = this.spread.get(key);
+    if (!candidates) this.spread.set(key, (candidates = [holder]));
+    const index = this.append(fileId, batch, row, better);
     candidates.push(index);
     if (better) {
       this.alive[holder] = 0;
-      this.best.set(e.key, index);
+      this.best.set(key, index);
     }
   }
 
@@ -164,17 +167,9 @@ export class EntryStore {
 
   private promote(key: string, candidates: number[]): void {
     let winner = candidates[0]!;
-    for (const i of candidates.slice(1)) if (this.beatsIndex(i, winner)) winner = i;
+    for (const i of candidates.slice(1)) if (beats(this.summary(i), this.summary(winner))) winner = i;
     this.alive[winner] = 1;
     this.best.set(key, winner);
-  }
-
-  private beatsIndex(a: number, b: number): boolean {
-    const sa = (this.flags[a]! & SIDECHAIN) !== 0;
-    const sb = (this.flags[b]! & SIDECHAIN) !== 0;
-    if (sa !== sb) return !sa;
-    if (this.total(a) !== this.total(b)) return this.total(a) > this.total(b);
-    return (this.flags[a]! & FAST) !== 0 && (this.flags[b]! & FAST) === 0;
   }
 
   get requests(): number {

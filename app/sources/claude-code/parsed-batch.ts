@@ -1,0 +1,83 @@
+/**
+ * The requests read from one file since an offset, in columns that cross a worker boundary without
+ * copying (typed arrays are transferred). Streaming snapshots of one request within the file are
+ * already folded to the best one here, by the same rule the global store uses.
+ */
+import { readMatchingLines } from './line-reader.ts';
+import { parseClaudeLine, totalTokens, type ClaudeEntry } from './claude-line.ts';
+
+export const SIDECHAIN = 1;
+export const FAST = 2;
+
+export interface ParsedBatch {
+  readonly count: number;
+  readonly keys: Array<string | null>;
+  readonly models: string[];
+  readonly model: Uint16Array;
+  readonly hour: Int32Array;
+  readonly flags: Uint8Array;
+  /** Six per request: input, output, write5m, write1h, read, webSearch. */
+  readonly tokens: Float64Array;
+  readonly endOffset: number;
+  readonly bytesRead: number;
+  readonly skipped: number;
+}
+
+/** ccusage's rule: main chain beats sidechain, then more tokens (the final snapshot), then fast mode set. */
+export function beats(
+  a: { sidechain: boolean; total: number; fast: boolean },
+  b: { sidechain: boolean; total: number; fast: boolean },
+): boolean {
+  if (a.sidechain !== b.sidechain) return !a.sidechain;
+  if (a.total !== b.total) return a.total > b.total;
+  return a.fast && !b.fast;
+}
+
+const NEEDLE = Buffer.from('"usage"');
+
+export async function parseFileSince(path: string, fromOffset: number): Promise<ParsedBatch> {
+  const entries: ClaudeEntry[] = [];
+  const byKey = new Map<string, number>();
+  let skipped = 0;
+  const read = await readMatchingLines(path, fromOffset, NEEDLE, (text) => {
+    const parsed = parseClaudeLine(text);
+    if (typeof parsed === 'string') {
+      if (parsed === 'skip-malformed' || parsed === 'skip-null-field') skipped++;
+      return;
+    }
+    const at = parsed.key === undefined ? undefined : byKey.get(parsed.key);
+    if (at === undefined) {
+      if (parsed.key !== undefined) byKey.set(parsed.key, entries.length);
+      entries.push(parsed);
+      return;
+    }
+    const held = entries[at]!;
+    const summary = (e: ClaudeEntry) => ({ sidechain: e.isSidechain, total: totalTokens(e), fast: e.speed !== undefined });
+    if (beats(summary(parsed), summary(held))) entries[at] = parsed;
+  });
+  const models: string[] = [];
+  const modelIndex = new Map<string, number>();
+  const n = entries.length;
+  const batch = {
+    count: n,
+    keys: new Array<string | null>(n),
+    models,
+    model: new Uint16Array(n),
+    hour: new Int32Array(n),
+    flags: new Uint8Array(n),
+    tokens: new Float64Array(n * 6),
+  };
+  entries.forEach((e, i) => {
+    let m = modelIndex.get(e.model);
+    if (m === undefined) modelIndex.set(e.model, (m = models.push(e.model) - 1));
+    batch.keys[i] = e.key ?? null;
+    batch.model[i] = m;
+    batch.hour[i] = Math.floor(Date.parse(e.timestamp) / 3_600_000);
+    batch.flags[i] = (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0);
+    batch.tokens.set(
+      [e.inputTokens, e.outputTokens, e.cacheWrite5mTokens, e.cacheWrite1hTokens, e.cacheReadTokens, e.webSearchRequests],
+      i * 6,
+    );
+  });
+  return { ...batch, endOffset: read.endOffset, bytesRead: read.bytesRead, skipped: skipped + read.oversizedLines };
+}
