@@ -51,6 +51,43 @@ interface RateClass {
   readonly slots: Map<string, SlotSums>;
 }
 
+/** The rates as plain numbers (every catalog rate is far below 2^53 femtodollars a token). */
+const numericRates = new WeakMap<EffectiveRates, number[]>();
+
+function ratesAsNumbers(rates: EffectiveRates): number[] {
+  let numbers = numericRates.get(rates);
+  if (!numbers) {
+    const t = rates.tokens;
+    numbers = [t.input, t.output, t.cache_write_5m, t.cache_write_1h, t.cache_read, rates.webSearchPerRequest ?? 0n].map(Number);
+    numericRates.set(rates, numbers);
+  }
+  return numbers;
+}
+
+/**
+ * tokens × rate for each kind, summed. While every product and the running sum stay below 2^53
+ * (they nearly always do), plain numbers are exact integers and much faster than bigint; past
+ * that, the same sum is done in bigint.
+ */
+function slotCost(rates: EffectiveRates, sums: readonly number[]): Femto {
+  const r = ratesAsNumbers(rates);
+  let total = 0;
+  for (let k = 0; k < 6; k++) {
+    total += sums[k]! * r[k]!;
+    if (total > Number.MAX_SAFE_INTEGER) return slotCostBig(rates, sums);
+  }
+  return BigInt(total);
+}
+
+function slotCostBig(rates: EffectiveRates, sums: readonly number[]): Femto {
+  const t = rates.tokens;
+  const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
+  let femto = BigInt(input) * t.input + BigInt(output) * t.output + BigInt(w5) * t.cache_write_5m;
+  femto += BigInt(w1) * t.cache_write_1h + BigInt(read) * t.cache_read;
+  if (rates.webSearchPerRequest !== undefined) femto += BigInt(search) * rates.webSearchPerRequest;
+  return femto;
+}
+
 export class CostAggregator {
   private readonly classesByModel = new Map<string, RateClass[]>();
   private readonly unpriced = new Map<string, UnpricedUsage>();
@@ -168,11 +205,7 @@ export class CostAggregator {
     for (const classes of this.classesByModel.values()) {
       for (const rateClass of classes) {
         for (const { slot, rates, sums } of rateClass.slots.values()) {
-          const t = rates.tokens;
-          const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
-          let femto = BigInt(input) * t.input + BigInt(output) * t.output + BigInt(w5) * t.cache_write_5m;
-          femto += BigInt(w1) * t.cache_write_1h + BigInt(read) * t.cache_read;
-          if (rates.webSearchPerRequest !== undefined) femto += BigInt(search) * rates.webSearchPerRequest;
+          const femto = slotCost(rates, sums);
           const group = this.groupOf({ slot, modelId: rateClass.modelId, source: rateClass.source });
           let cost = out.get(group);
           if (!cost)
@@ -187,6 +220,7 @@ export class CostAggregator {
                 webSearchRequests: 0,
               }),
             );
+          const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
           cost.femto += femto;
           cost.inputTokens += input;
           cost.outputTokens += output;
