@@ -137,10 +137,12 @@ export class AppService {
     const options = { baseUrl: checkBaseUrl(base, variable), key, now: this.deps.now, timeoutMs: this.deps.timeoutMs ?? 15_000 };
     const client = provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
     try {
-      const now = this.deps.now();
-      const rows = await client.usage(now - 3_600_000, now, '1h');
+      const { organization } = await client.organization(this.deps.now());
+      const name = provider === 'anthropic' ? 'Anthropic' : 'OpenAI';
       return ok({
-        message: `Key works: the ${provider === 'anthropic' ? 'Anthropic' : 'OpenAI'} usage report answered (${rows.length} usage rows in the last hour).`,
+        message: organization
+          ? `Key works: organization ${organization} on ${name}.`
+          : `Key works: ${name}'s usage report answered.`,
       });
     } catch (error) {
       return fail(

@@ -110,7 +110,9 @@ test('settings round trip: a key lands in the real keychain and never comes back
     !process.env.DBUS_SESSION_BUS_ADDRESS,
     'no D-Bus session with gnome-keyring: run through `npm test`, which starts one',
   );
-  harness = await openPopover(page, {});
+  harness = await openPopover(page, {
+    env: (demo) => ({ SPENDBAR_ANTHROPIC_BASE_URL: demo.url, SPENDBAR_OPENAI_BASE_URL: demo.url }),
+  });
   await page.getByRole('button', { name: 'Add Anthropic key' }).click();
   const field = page.getByLabel('Anthropic Admin key');
   await field.fill(DEMO_ANTHROPIC_KEY);
@@ -119,6 +121,13 @@ test('settings round trip: a key lands in the real keychain and never comes back
   await expect(page.getByTestId('key-status-anthropic')).toHaveText('Key set (in the OS keychain)');
   await expect(field).toHaveValue('');
   expect(await harness.secrets.get('anthropic')).toBe(DEMO_ANTHROPIC_KEY);
+  await page.locator('fieldset[data-provider="anthropic"]').getByRole('button', { name: 'Test' }).click();
+  await expect(page.getByTestId('key-message-anthropic')).toHaveText(
+    'Key works: organization org_01DemoSpendbarOrganization on Anthropic.',
+  );
+  await field.fill('sk-ant-admin01-typo-in-the-key');
+  await page.locator('fieldset[data-provider="anthropic"]').getByRole('button', { name: 'Test' }).click();
+  await expect(page.getByTestId('key-message-anthropic')).toContainText('Anthropic admin key rejected (401)');
 
   await page.getByLabel('OpenAI Admin key').fill('sk-proj-not-an-admin-key');
   await page.locator('fieldset[data-provider="openai"]').getByRole('button', { name: 'Save' }).click();
@@ -134,7 +143,10 @@ test('settings round trip: a key lands in the real keychain and never comes back
   const state = await page.evaluate(() =>
     JSON.stringify({ storage: { ...localStorage }, session: { ...sessionStorage }, title: document.title }),
   );
-  for (const text of [html, state, ...harness.sentToPage]) expect(text).not.toContain(DEMO_ANTHROPIC_KEY);
+  for (const text of [html, state, ...harness.sentToPage]) {
+    expect(text).not.toContain(DEMO_ANTHROPIC_KEY);
+    expect(text).not.toContain('sk-ant-admin01-typo-in-the-key');
+  }
   expect(harness.sentToPage.some((t) => t.includes('"capUsd":"1234"'))).toBe(true);
 });
 

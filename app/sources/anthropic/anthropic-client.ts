@@ -1,6 +1,6 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
-import { fetchReport } from '../http/report-pages.ts';
+import { fetchReport, fetchReportWithOrganization, type ReportRequest } from '../http/report-pages.ts';
 import { parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -20,17 +20,18 @@ const LIMITS = { '1d': 31, '1h': 168 } as const;
 export class AnthropicClient {
   constructor(private readonly options: ProviderClientOptions) {}
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
+  private request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = {
       'x-api-key': this.options.key,
       'anthropic-version': '2023-06-01',
       'user-agent': this.options.userAgent ?? 'Spendbar/0.1 (https://github.com/spendbar/spendbar)',
     };
     const { baseUrl, now, signal } = this.options;
-    return fetchReport(
-      { provider: 'Anthropic', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 },
-      parse,
-    );
+    return { provider: 'Anthropic', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 };
+  }
+
+  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
+    return fetchReport(this.request(path, params), parse);
   }
 
   async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
@@ -42,6 +43,20 @@ export class AnthropicClient {
       ...USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
     ];
     return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width));
+  }
+
+  /** "Test key": one hour of usage, and the organization the key belongs to. */
+  async organization(now: number): Promise<{ rows: number; organization: string | undefined }> {
+    const params: Array<[string, string]> = [
+      ['starting_at', new Date(now - 3_600_000).toISOString()],
+      ['bucket_width', '1h'],
+      ['limit', '1'],
+    ];
+    const result = await fetchReportWithOrganization(
+      this.request('/v1/organizations/usage_report/messages', params),
+      (data) => data,
+    );
+    return { rows: result.rows.length, organization: result.organization };
   }
 
   async costs(from: number, to: number): Promise<BilledCost[]> {

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { buildCatalog } from '../../engine/catalog/catalog.ts';
 import { bucketPage, pageEnvelope, parseRfc3339, rfc3339, type BucketPage } from './demo-buckets.ts';
-import { femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
+import { DEMO_ORGANIZATION_ID, femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
 import { DemoOrganization, HOUR_MS, type DemoAnthropicRecord } from './demo-organization.ts';
 
 const USAGE_GROUPS = [
@@ -113,7 +113,10 @@ export function handleAnthropicUsage(
     }));
     return { starting_at: rfc3339(bucket[0]), ending_at: rfc3339(bucket[1]), results };
   });
-  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), { 'request-id': `req_011demo${Date.now()}` });
+  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), {
+    'request-id': `req_011demo${Date.now()}`,
+    'anthropic-organization-id': DEMO_ORGANIZATION_ID,
+  });
 }
 
 const TOKEN_TYPES: Record<string, [string, string]> = {
@@ -177,5 +180,8 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
     }));
     return { starting_at: rfc3339(bucket[0]), ending_at: rfc3339(bucket[1]), results };
   });
-  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), { 'request-id': `req_011demo${Date.now()}` });
+  sendJson(res, 200, pageEnvelope('anthropic', data, page, endless), {
+    'request-id': `req_011demo${Date.now()}`,
+    'anthropic-organization-id': DEMO_ORGANIZATION_ID,
+  });
 }

@@ -3,6 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { DemoProvider } from './demo-faults.ts';
 
+/** The simulated organization's ids, as the providers send them in response headers. */
+export const DEMO_ORGANIZATION_ID = 'org_01DemoSpendbarOrganization';
+export const DEMO_OPENAI_ORGANIZATION = 'org-DemoSpendbar';
+
 export function requestId(provider: DemoProvider): string {
   return `${provider === 'anthropic' ? 'req_011' : 'req_'}${randomBytes(12).toString('hex')}`;
 }

@@ -1,7 +1,7 @@
 /** The OpenAI organization usage (completions) and costs endpoints, answered from the simulated organization. */
 import type { ServerResponse } from 'node:http';
 import { bucketPage, pageEnvelope, type BucketPage } from './demo-buckets.ts';
-import { queryArray, sendError, sendJson } from './demo-http.ts';
+import { DEMO_OPENAI_ORGANIZATION, queryArray, sendError, sendJson } from './demo-http.ts';
 import { noise } from './demo-noise.ts';
 import { DemoOrganization, HOUR_MS, type DemoOpenAiRecord } from './demo-organization.ts';
 
@@ -90,7 +90,10 @@ export function handleOpenAiCompletions(
     }));
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, pageEnvelope('openai', data, result, endless), { 'x-request-id': `req_demo${Date.now()}` });
+  sendJson(res, 200, pageEnvelope('openai', data, result, endless), {
+    'x-request-id': `req_demo${Date.now()}`,
+    'openai-organization': DEMO_OPENAI_ORGANIZATION,
+  });
 }
 
 /** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
@@ -144,5 +147,8 @@ export function handleOpenAiCosts(
       });
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };
   });
-  sendJson(res, 200, pageEnvelope('openai', data, result, endless), { 'x-request-id': `req_demo${Date.now()}` });
+  sendJson(res, 200, pageEnvelope('openai', data, result, endless), {
+    'x-request-id': `req_demo${Date.now()}`,
+    'openai-organization': DEMO_OPENAI_ORGANIZATION,
+  });
 }

@@ -75,7 +75,14 @@ function failureFor(
   return { kind: 'bad-response', status, ...id, message: `${provider} refused the request (${status})${said}` };
 }
 
-export async function getJson(url: string, options: GetJsonOptions): Promise<{ body: unknown; requestId: string | undefined }> {
+export interface JsonResponse {
+  readonly body: unknown;
+  readonly requestId: string | undefined;
+  /** The organization the key belongs to, from the provider's response headers. */
+  readonly organization: string | undefined;
+}
+
+export async function getJson(url: string, options: GetJsonOptions): Promise<JsonResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
@@ -124,5 +131,7 @@ export async function getJson(url: string, options: GetJsonOptions): Promise<{ b
         retryAtFrom(response.headers.get('retry-after'), options.now()),
       ),
     );
-  return { body, requestId };
+  const organization =
+    response.headers.get('anthropic-organization-id') ?? response.headers.get('openai-organization') ?? undefined;
+  return { body, requestId, organization };
 }

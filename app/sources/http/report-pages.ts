@@ -20,6 +20,15 @@ export interface ReportRequest {
 }
 
 export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[]): Promise<T[]> {
+  return (await fetchReportWithOrganization(request, parse)).rows;
+}
+
+/** The report and the organization the key belongs to (for "Test key"). */
+export async function fetchReportWithOrganization<T>(
+  request: ReportRequest,
+  parse: (data: unknown[]) => T[],
+): Promise<{ rows: T[]; organization: string | undefined }> {
+  let organization: string | undefined;
   const pages = await collectPages(request.provider, (page) =>
     getJson(joinUrl(request.baseUrl, request.path, page ? [...request.params, ['page', page]] : [...request.params]), {
       headers: request.headers,
@@ -27,9 +36,12 @@ export async function fetchReport<T>(request: ReportRequest, parse: (data: unkno
       timeoutMs: request.timeoutMs,
       now: request.now,
       ...(request.signal ? { signal: request.signal } : {}),
+    }).then((response) => {
+      organization ??= response.organization;
+      return response;
     }),
   );
-  return pages.flatMap((page) => {
+  const rows = pages.flatMap((page) => {
     try {
       return parse(page.data);
     } catch (error) {
@@ -42,4 +54,5 @@ export async function fetchReport<T>(request: ReportRequest, parse: (data: unkno
       });
     }
   });
+  return { rows, organization };
 }

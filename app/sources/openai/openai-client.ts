@@ -1,6 +1,6 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
-import { fetchReport } from '../http/report-pages.ts';
+import { fetchReport, fetchReportWithOrganization, type ReportRequest } from '../http/report-pages.ts';
 import type { ProviderClientOptions } from '../anthropic/anthropic-client.ts';
 import { parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 
@@ -10,13 +10,14 @@ const LIMITS = { '1d': 31, '1h': 168 } as const;
 export class OpenAiClient {
   constructor(private readonly options: ProviderClientOptions) {}
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
+  private request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = { authorization: `Bearer ${this.options.key}`, 'user-agent': this.options.userAgent ?? 'Spendbar/0.1' };
     const { baseUrl, now, signal } = this.options;
-    return fetchReport(
-      { provider: 'OpenAI', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 },
-      parse,
-    );
+    return { provider: 'OpenAI', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 };
+  }
+
+  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
+    return fetchReport(this.request(path, params), parse);
   }
 
   async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
@@ -31,6 +32,17 @@ export class OpenAiClient {
       ['group_by', 'service_tier'],
     ];
     return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width));
+  }
+
+  /** "Test key": one hour of usage, and the organization the key belongs to. */
+  async organization(now: number): Promise<{ rows: number; organization: string | undefined }> {
+    const params: Array<[string, string]> = [
+      ['start_time', String(Math.floor((now - 3_600_000) / 1000))],
+      ['bucket_width', '1h'],
+      ['limit', '1'],
+    ];
+    const result = await fetchReportWithOrganization(this.request('/v1/organization/usage/completions', params), (data) => data);
+    return { rows: result.rows.length, organization: result.organization };
   }
 
   async costs(from: number, to: number): Promise<BilledCost[]> {
