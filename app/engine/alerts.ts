@@ -58,6 +58,11 @@ export interface AlertResult {
   readonly state: AlertState;
 }
 
+/** "Nov 24" for "2026-11-24". */
+function monthDay(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
 /** An hour counts as a spike above this many times the usual hourly spend, and above $1. */
 export const SPIKE_FACTOR = 5;
 const SPIKE_MINIMUM_USD = 1;
@@ -86,7 +91,7 @@ function crossedAlerts(input: AlertInput): Alert[] {
         id: `${input.periodStart}:projected`,
         kind: 'projected-overrun',
         severity: 'warning',
-        title: `On pace to exceed your cap${input.forecast.capHitDate ? ` on ${input.forecast.capHitDate}` : ''}`,
+        title: `On pace to exceed your cap${input.forecast.capHitDate ? ` on ${monthDay(input.forecast.capHitDate)}` : ''}`,
         body: `Projected month-end ${formatUsd(projectedFemto)} against a cap of ${formatUsd(cap, 0)}.`,
       });
     }

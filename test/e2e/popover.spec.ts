@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, type DemoServer } from '../../app/sources/demo/demo-server.ts';
 import { openPopover, type Harness, type HarnessOptions } from './popover-harness.ts';
 
@@ -25,6 +27,17 @@ async function open(page: Page, options: HarnessOptions) {
   return view;
 }
 
+/** A port nothing listens on: bound, then released. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -38,7 +51,9 @@ test('first run: explains the three ways to get data and offers demo mode', asyn
   await shot(page, '01-first-run');
   await page.getByRole('button', { name: 'Try demo mode' }).click();
   await expect(page.getByTestId('demo-badge')).toHaveText('DEMO DATA');
-  await expect(page.getByTestId('spent')).toContainText('$');
+  await expect(page.getByTestId('source-anthropic')).toContainText('updated just now');
+  await expect(page.getByTestId('source-openai')).toContainText('updated just now');
+  await expect(page.getByTestId('spent')).not.toHaveText('$0.00');
   await shot(page, '02-demo-mode');
 });
 
@@ -95,12 +110,13 @@ test('rate limited: the source shows when it retries, the last data stays on scr
 });
 
 test('offline: the source says the network is down and offers a retry', async ({ page }) => {
+  const closedPort = await freePort();
   await open(page, {
     settings: { capUsd: '3000' },
-    env: (demo) => ({ ...adminEnv(demo), SPENDBAR_OPENAI_BASE_URL: 'http://127.0.0.1:9' }),
+    env: (demo) => ({ ...adminEnv(demo), SPENDBAR_OPENAI_BASE_URL: `http://127.0.0.1:${closedPort}` }),
   });
   const openai = page.getByTestId('source-openai');
-  await expect(openai).toContainText('cannot reach OpenAI');
+  await expect(openai).toContainText('cannot reach OpenAI (ECONNREFUSED)');
   await expect(openai.getByRole('button', { name: 'Retry now' })).toBeVisible();
   await shot(page, '08-offline');
 });

@@ -82,9 +82,7 @@ describe('alerts', () => {
     const over = { projectedUsd: 1300, confidence: 'normal' as const, capHitDate: '2026-11-24' };
     const [due] = sequence([base('300', { forecast: over })]);
     expect(due).toEqual(['projected']);
-    expect(evaluateAlerts(base('300', { forecast: over }), undefined).due[0]!.title).toBe(
-      'On pace to exceed your cap on 2026-11-24',
-    );
+    expect(evaluateAlerts(base('300', { forecast: over }), undefined).due[0]!.title).toBe('On pace to exceed your cap on Nov 24');
     expect(evaluateAlerts(base('300', { forecast: { ...over, confidence: 'low' } }), undefined).due).toEqual([]);
   });
 
