@@ -5,7 +5,6 @@ import { countedSources } from './counted-sources.ts';
 import { forecast, shareOfDayBefore } from './forecast.ts';
 import { femtoToUsdNumber, roundToMicro, usdToFemto, type Femto } from './money.ts';
 import { periodContaining, periodDates, previousPeriod } from './period.ts';
-import { median } from './robust-stats.ts';
 import { spendSeries, type BilledTotal, type SpendCell } from './spend-series.ts';
 import { addDays, localDate } from './time-zone.ts';
 import type { UsageRow } from './usage-row.ts';
@@ -90,7 +89,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       thresholds: input.thresholds,
       forecast: projection,
       lastHourUsd,
-      typicalHourUsd: weekHours.length ? median(weekHours) : lastHourUsd,
+      typicalHourUsd: weekHours.length ? busyHour(weekHours) : lastHourUsd,
       localDate: todayDate,
       ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
       sourceCaps: input.sources.flatMap((s) => {
@@ -201,6 +200,15 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
 }
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/**
+ * The usual rate of a busy hour: the 75th percentile of last week's hours. A median would count the
+ * quiet nights and flag every ordinary afternoon as a spike.
+ */
+function busyHour(hours: readonly number[]): number {
+  const sorted = [...hours].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.75))]!;
+}
 
 function levelOf(sources: readonly SourceView[], spent: Femto, cap: Femto | null, projectedUsd: number): ViewLevel {
   const active = sources.filter((s) => s.state !== 'not-configured');
