@@ -2,7 +2,7 @@
 // Chromium), inside a private D-Bus session with an unlocked gnome-keyring so keychain tests use
 // the real OS store. Ends with one line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,7 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status
 if (
   !process.env.DBUS_SESSION_BUS_ADDRESS &&
   !process.env.SPENDBAR_TEST_NO_DBUS &&
+  !process.env.SPENDBAR_TEST_INSIDE_SESSION &&
   has('dbus-run-session') &&
   has('gnome-keyring-daemon')
 ) {
@@ -20,16 +21,22 @@ if (
   const script = `echo spendbar-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node "${here}"`;
   const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
     stdio: ['inherit', 'inherit', 'pipe'],
-    env: { ...process.env, XDG_DATA_HOME: dataHome, SPENDBAR_TEST_NO_DBUS: '1' },
+    env: { ...process.env, XDG_DATA_HOME: dataHome, SPENDBAR_TEST_INSIDE_SESSION: '1' },
     encoding: 'utf8',
   });
-  process.stderr.write((result.stderr ?? '').replace(/^.*Failed to set fd limit.*\n/gm, ''));
+  // The private bus's own chatter (fd limits, accessibility bus activation) is noise here.
+  process.stderr.write((result.stderr ?? '').replace(/^dbus-daemon\[.*\n/gm, ''));
   rmSync(dataHome, { recursive: true, force: true });
+  // The summary is the last line, whatever was printed after it inside the session.
+  const summary = existsSync('ci-out/summary.txt')
+    ? readFileSync('ci-out/summary.txt', 'utf8').trim()
+    : '0 passed, 1 failed, 0 skipped';
+  console.log(summary);
   process.exit(result.status ?? 1);
 }
 
 mkdirSync('ci-out', { recursive: true });
-for (const file of ['ci-out/vitest.json', 'ci-out/playwright.json']) rmSync(file, { force: true });
+for (const file of ['ci-out/vitest.json', 'ci-out/playwright.json', 'ci-out/summary.txt']) rmSync(file, { force: true });
 
 const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
 // The renderer tests load the built popover: build first (about a second).
@@ -72,5 +79,8 @@ if (hasE2e) {
     console.error('Playwright wrote no report (ci-out/playwright.json): counted as one failure');
   }
 }
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+const summary = `${passed} passed, ${failed} failed, ${skipped} skipped`;
+writeFileSync('ci-out/summary.txt', summary);
+// Inside the D-Bus session the wrapper prints it, last; run directly, print it here.
+if (!process.env.SPENDBAR_TEST_INSIDE_SESSION) console.log(summary);
 process.exit(vitestCode === 0 && playwrightCode === 0 && failed === 0 ? 0 : 1);
