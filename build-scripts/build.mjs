@@ -42,7 +42,8 @@ if (existsSync('renderer/index.ts')) {
       ...common,
       platform: 'browser',
       target: 'chrome140',
-      format: 'esm',
+      // A classic script, not a module: Chromium refuses module scripts over file:// (CORS).
+      format: 'iife',
       entryPoints: ['renderer/index.ts'],
       outfile: 'out/renderer/index.js',
     }),

@@ -20,8 +20,13 @@ interface State {
   error: string | undefined;
 }
 
-const api = window.spendbar;
 const root = document.getElementById('app')!;
+if (!window.spendbar) {
+  // Opened outside the app (no preload): say so rather than fail silently.
+  root.textContent = 'This page is Spendbar’s popover; open it from the Spendbar tray icon.';
+  throw new Error('window.spendbar is missing: the preload did not run');
+}
+const api = window.spendbar;
 const state: State = { view: undefined, setup: undefined, screen: 'main', messages: {}, error: undefined };
 
 function header(view: SpendView): HTMLElement {

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { AppService } from '../../app/main/app-service.ts';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   readonly env?: (demo: DemoServer) => Record<string, string>;
   readonly demo?: DemoServerOptions;
   readonly beforeStart?: (demo: DemoServer) => void;
+  /** Load the built page from file://, as Electron's loadFile does, instead of over http. */
+  readonly viaFile?: boolean;
 }
 
 export interface Harness {
@@ -123,7 +126,11 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
   await service.start();
   const server = await serveRenderer();
   await page.setViewportSize({ width: 360, height: 520 });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.goto(
+    options.viaFile
+      ? pathToFileURL(join(RENDERER, 'index.html')).toString()
+      : `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+  );
 
   return {
     service,

@@ -57,6 +57,15 @@ test('first run: explains the three ways to get data and offers demo mode', asyn
   await shot(page, '02-demo-mode');
 });
 
+test('the built popover runs from file://, as Electron loads it, under its strict CSP', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  harness = await openPopover(page, { viaFile: true });
+  await expect(page.getByRole('heading', { name: 'Track your LLM API spend' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('normal month: budget left, percent of cap, projection with range, chart, models, sources', async ({ page }) => {
   const view = await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
   await expect(page.getByTestId('remaining')).toHaveText(`$${Math.round(view.remainingUsd!).toLocaleString('en-US')}`);
