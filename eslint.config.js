@@ -32,7 +32,7 @@ const noClock = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'ci-out/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'ci-out/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,14 @@ rmSync('out', { recursive: true, force: true });
 const jobs = [];
 if (existsSync('app/main/index.ts')) {
   jobs.push(build({ ...common, entryPoints: ['app/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs', external }));
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['app/sources/claude-code/scan-worker-entry.ts'],
+      outfile: 'out/main/scan-worker.cjs',
+      format: 'cjs',
+    }),
+  );
 }
 if (existsSync('app/preload/index.ts')) {
   // Sandboxed preloads run as CommonJS with only a few Electron modules available.

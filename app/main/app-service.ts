@@ -35,6 +35,8 @@ export interface AppServiceDeps {
   /** Settings the platform applies itself (launch at login). */
   readonly onSettings?: (settings: Settings) => void;
   readonly timeoutMs?: number;
+  /** The bundled Claude Code scan worker, for the cold scan (see SpendService). */
+  readonly claudeScanWorker?: string;
 }
 
 const LOCAL_LOG_INTERVAL_MS = 60_000;
@@ -58,6 +60,7 @@ export class AppService {
       settings: () => this.deps.settings.read(),
       ...(this.demo ? { demoBaseUrl: this.demo.url } : {}),
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+      ...(this.deps.claudeScanWorker ? { claudeScanWorkers: { script: this.deps.claudeScanWorker } } : {}),
     });
     await this.startPollers();
     await this.publish();

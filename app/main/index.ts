@@ -84,6 +84,7 @@ async function start(): Promise<void> {
     home,
     env: process.env,
     now: () => Date.now(),
+    claudeScanWorker: join(__dirname, 'scan-worker.cjs'),
     secrets,
     settings,
     startDemo: async () => {

@@ -16,6 +16,7 @@ import { readAlertState, writeAlertState } from './alert-store.ts';
 import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
 import { claudeProjectRoots } from './claude-code/claude-roots.ts';
 import { ClaudeCodeScanner } from './claude-code/claude-scanner.ts';
+import { ScanWorkerPool, type ScanWorkerOptions } from './claude-code/scan-workers.ts';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -38,6 +39,11 @@ export interface SpendServiceOptions {
   readonly settings: () => Settings;
   /** Demo mode: both admin APIs are the simulated organization at this URL, with its keys. */
   readonly demoBaseUrl?: string;
+  /**
+   * Worker threads for the first (cold) scan of Claude Code logs: it uses every core and leaves
+   * this thread free; the workers end with it, and later refreshes (a few appended bytes) run here.
+   */
+  readonly claudeScanWorkers?: ScanWorkerOptions;
   readonly timeoutMs?: number;
 }
 
@@ -99,8 +105,15 @@ export class SpendService {
   async refresh(source: SourceKey, signal?: AbortSignal): Promise<void> {
     if (source === 'claude-code') {
       if (!this.scanner) return;
-      const report = await this.scanner.refresh();
-      this.logWarnings = report.warnings;
+      const pool =
+        this.scanner.cold && this.options.claudeScanWorkers ? new ScanWorkerPool(this.options.claudeScanWorkers) : undefined;
+      this.scanner.useParser(pool?.parse);
+      try {
+        this.logWarnings = (await this.scanner.refresh()).warnings;
+      } finally {
+        this.scanner.useParser(undefined);
+        await pool?.close();
+      }
       return;
     }
     const key = await this.keyFor(source);

@@ -4,12 +4,18 @@ import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
 import { femtoToDecimalString } from '../../app/engine/money.ts';
 import { ClaudeCodeScanner } from '../../app/sources/claude-code/claude-scanner.ts';
+import { ScanWorkerPool } from '../../app/sources/claude-code/scan-workers.ts';
 import { longContextRule } from '../../app/engine/price.ts';
 
-const [projects = '', appendTo = ''] = process.argv.slice(2);
+const [projects = '', appendTo = '', workerScript = ''] = process.argv.slice(2);
 const scanner = new ClaudeCodeScanner([projects]);
+// As the app does: the cold scan on worker threads when a bundled worker is given, then this thread.
+const pool = workerScript ? new ScanWorkerPool({ script: workerScript }) : undefined;
+scanner.useParser(pool?.parse);
 const t0 = performance.now();
 const cold = await scanner.refresh();
+scanner.useParser(undefined);
+await pool?.close();
 const catalog = buildCatalog();
 const byModel = new CostAggregator(catalog, (dims) => dims.modelId)
   .addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d)))

@@ -38,11 +38,20 @@ export class ClaudeCodeScanner {
   private readonly index = new EntryStore();
   private nextFileId = 1;
 
-  /** @param parse reads one file from an offset (a seam for reading elsewhere, e.g. a worker thread). */
-  constructor(
-    private readonly roots: readonly string[],
-    private readonly parse: (path: string, fromOffset: number) => Promise<ParsedBatch> = parseFileSince,
-  ) {}
+  /** Reads one file from an offset: in this thread, or on worker threads for a cold scan (useParser). */
+  private parse: (path: string, fromOffset: number) => Promise<ParsedBatch> = parseFileSince;
+
+  constructor(private readonly roots: readonly string[]) {}
+
+  /** Where files are parsed from now on; undefined returns to this thread. */
+  useParser(parse: ((path: string, fromOffset: number) => Promise<ParsedBatch>) | undefined): void {
+    this.parse = parse ?? parseFileSince;
+  }
+
+  /** True until the first refresh has read the logs. */
+  get cold(): boolean {
+    return this.files.size === 0;
+  }
 
   async refresh(): Promise<ScanReport> {
     const paths = new Set((await Promise.all(this.roots.map(listJsonl))).flat());
