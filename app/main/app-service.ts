@@ -11,9 +11,6 @@ import type { Settings } from '../shared/settings-schema.ts';
 import { SourcePoller } from '../sources/poller.ts';
 import { SourceError } from '../sources/source-status.ts';
 import { SpendService } from '../sources/spend-service.ts';
-import { AnthropicClient } from '../sources/anthropic/anthropic-client.ts';
-import { OpenAiClient } from '../sources/openai/openai-client.ts';
-import { checkBaseUrl } from '../sources/http/base-url.ts';
 import { parseRequest } from './ipc-requests.ts';
 import { keyFormatProblem, type KeyProvider, type SecretStore } from './secret-store.ts';
 
@@ -129,19 +126,12 @@ export class AppService {
 
   private async testKey(provider: KeyProvider, candidate: string | undefined): Promise<Result<{ message: string }>> {
     const key = candidate?.trim() || (await this.deps.secrets.get(provider));
-    if (!key) return fail(`No ${provider === 'anthropic' ? 'Anthropic' : 'OpenAI'} key to test: paste one first.`);
+    const name = provider === 'anthropic' ? 'Anthropic' : 'OpenAI';
+    if (!key) return fail(`No ${name} key to test: paste one first.`);
     const problem = keyFormatProblem(provider, key);
     if (problem) return fail(problem);
-    const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
-    const base =
-      this.demo?.url ??
-      this.deps.env[variable] ??
-      (provider === 'anthropic' ? 'https://api.anthropic.com' : 'https://api.openai.com');
-    const options = { baseUrl: checkBaseUrl(base, variable), key, now: this.deps.now, timeoutMs: this.deps.timeoutMs ?? 15_000 };
-    const client = provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
     try {
-      const { organization } = await client.organization(this.deps.now());
-      const name = provider === 'anthropic' ? 'Anthropic' : 'OpenAI';
+      const organization = await this.spend.organizationOf(provider, key);
       return ok({
         message: organization
           ? `Key works: organization ${organization} on ${name}.`

@@ -21,7 +21,7 @@ import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
-import { syncProvider, type ProviderClient } from './provider-sync.ts';
+import { syncProvider } from './provider-sync.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
 import { SourceError, type SourceState } from './source-status.ts';
 
@@ -77,7 +77,13 @@ export class SpendService {
     return fromEnv?.trim() || (await this.options.keys.get(provider));
   }
 
-  private client(provider: AdminProvider, key: string, signal?: AbortSignal): ProviderClient {
+  /** "Test key": the organization a candidate key belongs to. Throws SourceError with what is wrong. */
+  async organizationOf(provider: AdminProvider, key: string): Promise<string | undefined> {
+    const client = this.client(provider, key);
+    return (await client.organization(this.options.now())).organization;
+  }
+
+  private client(provider: AdminProvider, key: string, signal?: AbortSignal): AnthropicClient | OpenAiClient {
     const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
     const fallback = provider === 'anthropic' ? ANTHROPIC_DEFAULT_BASE_URL : OPENAI_DEFAULT_BASE_URL;
     const baseUrl = checkBaseUrl(
