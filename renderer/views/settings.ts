@@ -73,6 +73,7 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
         'Monthly cap (USD)',
         h('input', { name: 'capUsd', inputmode: 'decimal', value: s.capUsd ?? '', placeholder: 'no cap' }),
       ),
+      h('span', { class: 'muted small' }, 'Caps per source (optional), USD'),
       h(
         'div',
         { class: 'row caps' },
