@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, Menu, nativeImage, net, Notification, powerMonitor, screen, session, Tray } from 'electron';
 import ElectronStore from 'electron-store';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startDemoServer } from '../sources/demo/demo-server.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
@@ -84,7 +84,8 @@ async function start(): Promise<void> {
     home,
     env: process.env,
     now: () => Date.now(),
-    claudeScanWorker: join(__dirname, 'scan-worker.cjs'),
+    // Unpacked from the asar archive (electron-builder.yml), so the worker loads from a real file.
+    claudeScanWorker: join(__dirname, 'scan-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     secrets,
     settings,
     startDemo: async () => {

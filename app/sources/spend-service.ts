@@ -116,6 +116,11 @@ export class SpendService {
       this.scanner.useParser(pool?.parse);
       try {
         this.logWarnings = (await this.scanner.refresh()).warnings;
+      } catch (error) {
+        if (!pool) throw error;
+        // Workers could not run here: the same scan on this thread, slower but complete.
+        this.scanner.useParser(undefined);
+        this.logWarnings = (await this.scanner.refresh()).warnings;
       } finally {
         this.scanner.useParser(undefined);
         await pool?.close();

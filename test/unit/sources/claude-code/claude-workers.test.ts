@@ -7,6 +7,8 @@ import { CostAggregator } from '../../../../app/engine/cost-aggregator.ts';
 import { longContextRule } from '../../../../app/engine/price.ts';
 import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-scanner.ts';
 import { ScanWorkerPool } from '../../../../app/sources/claude-code/scan-workers.ts';
+import { SpendService } from '../../../../app/sources/spend-service.ts';
+import { DEFAULT_SETTINGS } from '../../../../app/shared/settings-schema.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
 /** The worker bundled as the app ships it (out/main/scan-worker.cjs). */
@@ -65,6 +67,25 @@ describe('cold scan on worker threads', () => {
     await inThread.refresh();
     expect(parallel.requestCount).toBe(inThread.requestCount);
     expect(cost(parallel)).toBe(cost(inThread));
+  });
+
+  it('when workers cannot start, the app scans on its own thread instead', async () => {
+    const home = tempDir('spendbar-home-');
+    writeLines(join(home, '.claude/projects/p/s.jsonl'), [
+      assistantLine({ id: 'a', req: 'a', model: 'claude-opus-4-5', input: 1_000_000, output: 0, ts: '2026-11-20T10:00:00Z' }),
+    ]);
+    const service = new SpendService({
+      home,
+      env: { HOME: home },
+      now: () => Date.parse('2026-11-25T12:00:00Z'),
+      keys: { get: async () => undefined },
+      settings: () => DEFAULT_SETTINGS,
+      claudeScanWorkers: { script: join(tempDir(), 'missing-worker.cjs') },
+    });
+    await service.refreshAllOnce();
+    const { view } = await service.view();
+    expect(view.sources.find((x) => x.id === 'claude-code')?.state).toBe('ok');
+    expect(view.spentUsd).toBe(5);
   });
 
   it('a worker that cannot start fails the scan with its error, not a hang', async () => {
