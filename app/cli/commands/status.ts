@@ -29,6 +29,13 @@ export function statusJson(view: SpendView): unknown {
 const money = (usd: number) => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function printHuman(view: SpendView, ctx: CommandContext): void {
+  if (view.level === 'empty') {
+    ctx.out('Spendbar — no source set up yet.');
+    ctx.out('  Add an Admin key in the app (Settings), or set SPENDBAR_ANTHROPIC_ADMIN_KEY / SPENDBAR_OPENAI_ADMIN_KEY;');
+    ctx.out('  Claude Code logs are read from ~/.claude/projects and ~/.config/claude/projects (or CLAUDE_CONFIG_DIR).');
+    ctx.out('  To look around first: spendbar demo-server, then point SPENDBAR_ANTHROPIC_BASE_URL at it.');
+    return;
+  }
   ctx.out(
     `Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`,
   );

@@ -122,6 +122,13 @@ describe('spendbar status', () => {
     expect(codeOnly.byModel).toEqual([{ model: 'claude-opus-4-5', usd: 5 }]);
   });
 
+  it('with no source at all, says how to set one up', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'spendbar-empty-'));
+    const result = await runCliInProcess(['status', '--now', NOW], { HOME: home, SPENDBAR_HOME: home });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/no source set up yet[\s\S]*SPENDBAR_ANTHROPIC_ADMIN_KEY[\s\S]*demo-server/);
+  });
+
   it('rejects bad flags with exit code 2', async () => {
     for (const args of [
       ['--cap', 'lots'],
