@@ -3,7 +3,10 @@
  * (through IPC) and the CLI all go through it, so they all show the same SpendView.
  */
 import { join } from 'node:path';
-import { buildCatalog } from '../engine/catalog/catalog.ts';
+import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
+import { countedSources } from '../engine/counted-sources.ts';
+import { periodContaining } from '../engine/period.ts';
+import type { BilledTotal } from '../engine/spend-series.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { longContextRule } from '../engine/price.ts';
 import { snoozeAlert, type Alert } from '../engine/alerts.ts';
@@ -178,34 +181,38 @@ export class SpendService {
     };
   }
 
-  private usageRows(): UsageRow[] {
-    const rows: UsageRow[] = [...this.ledger.usage()];
-    if (this.scanner) {
-      const catalog = buildCatalog(this.options.settings().priceOverrides);
-      rows.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
-    }
-    return rows;
+  /** The catalog and the usage and billed rows of the wanted sources: what every report prices. */
+  private pricingInputs(
+    wanted: ReadonlySet<SourceKey>,
+    settings: Settings,
+  ): { catalog: Catalog; usage: UsageRow[]; billed: BilledTotal[] } {
+    const catalog = buildCatalog(settings.priceOverrides);
+    const usage: UsageRow[] = this.ledger.usage().filter((r) => wanted.has(r.source));
+    if (this.scanner && wanted.has('claude-code'))
+      usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
+    const billed = this.ledger
+      .costs()
+      .filter((c) => wanted.has(c.source))
+      .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) }));
+    return { catalog, usage, billed };
   }
 
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
   async daily(since: string | undefined, until: string | undefined, sources?: readonly SourceKey[]): Promise<DailyRow[]> {
-    const { view } = await this.view(sources ? { sources } : {});
     const settings = this.options.settings();
-    const counted = new Set(view.sources.filter((s) => s.counted).map((s) => s.id));
-    return dailyTable(
-      this.usageRows().filter((r) => counted.has(r.source)),
-      this.ledger
-        .costs()
-        .filter((c) => counted.has(c.source))
-        .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
-      buildCatalog(settings.priceOverrides),
-      {
-        now: this.options.now(),
-        timeZone: settings.timeZone,
-        since: since ?? view.period.startDate,
-        until: until ?? localDate(this.options.now(), settings.timeZone),
-      },
-    );
+    const now = this.options.now();
+    const counted = countedSources({
+      countedSources: sources ?? settings.countedSources,
+      configured: await this.configured(),
+      claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
+    });
+    const { catalog, usage, billed } = this.pricingInputs(counted, settings);
+    return dailyTable(usage, billed, catalog, {
+      now,
+      timeZone: settings.timeZone,
+      since: since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate,
+      until: until ?? localDate(now, settings.timeZone),
+    });
   }
 
   /** "Remind me later" for one alert. */
@@ -222,6 +229,7 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
+    const { catalog, usage, billed } = this.pricingInputs(wanted, settings);
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
@@ -231,12 +239,9 @@ export class SpendService {
       thresholds: settings.thresholds,
       countedSources: options.sources ? [...wanted] : settings.countedSources,
       subscriptionUsd: settings.claudeCodeSubscriptionUsd,
-      catalog: buildCatalog(settings.priceOverrides),
-      usage: this.usageRows().filter((r) => wanted.has(r.source)),
-      billed: this.ledger
-        .costs()
-        .filter((c) => wanted.has(c.source))
-        .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) })),
+      catalog,
+      usage,
+      billed,
       sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id))),
       alertState: readAlertState(this.options.home),
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
