@@ -3,7 +3,7 @@
  * jitter on failure, the provider's retry-after honoured, and a debounced "refresh now". A rejected
  * key stops the loop until the key changes: retrying a revoked key only earns more 401s.
  */
-import { SourceError, type SourceFailure, type SourceState } from './source-status.ts';
+import { failureOf, type SourceState } from './source-status.ts';
 
 export interface PollerOptions {
   readonly id: string;
@@ -102,10 +102,7 @@ export class SourcePoller {
 
   private failed(error: unknown): void {
     if (this.stopped) return;
-    const failure: SourceFailure =
-      error instanceof SourceError
-        ? error.failure
-        : { kind: 'bad-response', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+    const failure = failureOf(error);
     this.failures++;
     const last = this.lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(this.lastSuccessAt).toISOString() };
     const retryAt = failure.retryAt ?? this.options.now() + this.backoffMs();

@@ -36,6 +36,12 @@ export class SourceError extends Error {
   }
 }
 
+/** The failure an error stands for: a SourceError's own, or an unexpected error as a bad response. */
+export function failureOf(error: unknown): SourceFailure {
+  if (error instanceof SourceError) return error.failure;
+  return { kind: 'bad-response', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
 /** Anything that looks like an API key is cut out of provider text before we show or log it. */
 export function redactSecrets(text: string): string {
   return text.replace(/sk-[A-Za-z0-9_-]{6,}/g, 'sk-…redacted');

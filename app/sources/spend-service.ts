@@ -26,7 +26,7 @@ import { Ledger } from './ledger/ledger.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
-import { SourceError, type SourceState } from './source-status.ts';
+import { failureOf, SourceError, type SourceState } from './source-status.ts';
 
 export type AdminProvider = 'anthropic' | 'openai';
 
@@ -152,8 +152,7 @@ export class SpendService {
           await this.refresh(id);
           this.setState({ id, state: 'ok', lastSuccessAt: new Date(this.options.now()).toISOString() });
         } catch (error) {
-          const failure =
-            error instanceof SourceError ? error.failure : { kind: 'bad-response' as const, message: String(error) };
+          const failure = failureOf(error);
           this.setState({
             id,
             state: failure.kind,
