@@ -3,7 +3,7 @@ import { evaluateAlerts, type Alert, type AlertState } from './alerts.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import { countedSources } from './counted-sources.ts';
 import { forecast, shareOfDayBefore } from './forecast.ts';
-import { femtoToUsdNumber, roundToMicro, usdToFemto, type Femto } from './money.ts';
+import { femtoToMicroUsd, femtoToUsdNumber, usdToFemto, type Femto } from './money.ts';
 import { periodContaining, periodDates, previousPeriod } from './period.ts';
 import { spendSeries, type BilledTotal, type SpendCell } from './spend-series.ts';
 import { addDays, localDate } from './time-zone.ts';
@@ -35,7 +35,7 @@ export interface ViewInput {
   readonly staleAfterMs: number;
 }
 
-const usd = (femto: Femto) => femtoToUsdNumber(roundToMicro(femto) * 1_000_000_000n);
+const usd = femtoToMicroUsd;
 const HOUR = 3_600_000;
 
 function sum(cells: readonly SpendCell[]): Femto {

@@ -1,6 +1,6 @@
 /** One row per local day: spend (billed where billed, else priced) and tokens, by model. */
 import type { Catalog } from './catalog/catalog.ts';
-import { femtoToUsdNumber, roundToMicro, type Femto } from './money.ts';
+import { femtoToMicroUsd, type Femto } from './money.ts';
 import { spendSeries, type BilledTotal } from './spend-series.ts';
 import { addDays, localDate } from './time-zone.ts';
 import type { UsageRow } from './usage-row.ts';
@@ -28,7 +28,7 @@ interface Cell {
   cacheReadTokens: number;
 }
 
-const usd = (femto: Femto) => femtoToUsdNumber(roundToMicro(femto) * 1_000_000_000n);
+const usd = femtoToMicroUsd;
 
 export function dailyTable(
   usage: readonly UsageRow[],

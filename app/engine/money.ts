@@ -56,6 +56,11 @@ export function femtoToUsdNumber(amount: Femto): number {
   return Number(femtoToDecimalString(amount));
 }
 
+/** USD as a number, rounded half-to-even to the micro-dollar: how views and reports show amounts. */
+export function femtoToMicroUsd(amount: Femto): number {
+  return femtoToUsdNumber(roundToMicro(amount) * FEMTO_PER_MICRO);
+}
+
 /** "$1,234.57" style, with a chosen number of decimals (rounded half-to-even). */
 export function formatUsd(amount: Femto, decimals = 2): string {
   const step = 10n ** BigInt(15 - decimals);
