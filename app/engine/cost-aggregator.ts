@@ -5,7 +5,7 @@
  */
 import type { Catalog } from './catalog/catalog.ts';
 import type { Femto } from './money.ts';
-import { addToUnpriced, emptyUnpriced, ratesForRow, type UnpricedUsage } from './price.ts';
+import { addToUnpriced, emptyUnpriced, resolveRates, type UnpricedUsage } from './price.ts';
 import type { EffectiveRates } from './price-rates.ts';
 import { promptTokens, type SourceId, type UsageRow } from './usage-row.ts';
 
@@ -159,7 +159,7 @@ export class CostAggregator {
     }
     const day = slot.slice(0, 10);
     if (!rateClass || day < rateClass.validFrom || day >= rateClass.validUntil) {
-      const resolved = ratesForRow(row, this.catalog);
+      const resolved = resolveRates(row, this.catalog);
       if (!resolved) {
         let unpriced = this.unpriced.get(row.model);
         if (!unpriced)

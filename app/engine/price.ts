@@ -89,7 +89,8 @@ function memoizedRates(entry: ModelEntry, version: PriceVersion, mods: RateModif
   return rates;
 }
 
-function resolveRates(row: UsageRow, catalog: Catalog): ResolvedRates | undefined {
+/** The rates for a row (the aggregator caches them per rate class), or undefined for an unknown model. */
+export function resolveRates(row: UsageRow, catalog: Catalog): ResolvedRates | undefined {
   const entry = catalog.resolve(row.model);
   if (!entry) return undefined;
   const day = row.start.slice(0, 10);
@@ -166,9 +167,4 @@ export function longContextRule(
 ): { thresholdTokens: number; contextWindowTokens: number } | undefined {
   const entry = catalog.resolve(model);
   return entry ? versionSpanOn(entry, day).version.longContext : undefined;
-}
-
-/** Exposed for the aggregator, which caches rates per distinct key instead of per row. */
-export function ratesForRow(row: UsageRow, catalog: Catalog): ResolvedRates | undefined {
-  return resolveRates(row, catalog);
 }
