@@ -36,31 +36,28 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
 
   // The appended file is a copy, so the cached tree stays as generated.
   const appendTo = `${tree.files[0]!}.live.jsonl`;
-  // The worker as the app ships it: bundled by esbuild (the same build as out/main/scan-worker.cjs).
-  const worker = `${ROOT}.bench/scan-worker.cjs`;
-  const esbuild = `${ROOT}node_modules/esbuild/bin/esbuild`;
-  execFileSync(
-    esbuild,
-    [
-      'app/sources/claude-code/scan-worker-entry.ts',
-      '--bundle',
-      '--platform=node',
-      '--format=cjs',
-      `--outfile=${worker}`,
-      '--log-level=error',
-    ],
-    { cwd: ROOT },
-  );
-  const scan = (flags: string[], workerScript = '') => {
-    copyFileSync(tree.files[0]!, appendTo);
-    const child = spawnSync(
-      process.execPath,
-      [...flags, '--import', 'tsx', 'test/bench/claude-scan-child.ts', tree.projects, appendTo, workerScript],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+  // Both scripts bundled by esbuild, as the app ships them (out/main/*.cjs): under tsx every call
+  // between modules goes through an export getter, which the bundle does not have.
+  const bundle = (entry: string, outfile: string) =>
+    execFileSync(
+      `${ROOT}node_modules/esbuild/bin/esbuild`,
+      [entry, '--bundle', '--platform=node', '--format=esm', `--outfile=${outfile}`, '--log-level=error'],
+      { cwd: ROOT },
     );
+  const worker = `${ROOT}.bench/scan-worker.mjs`;
+  const child = `${ROOT}.bench/scan-child.mjs`;
+  bundle('app/sources/claude-code/scan-worker-entry.ts', worker);
+  bundle('test/bench/claude-scan-child.ts', child);
+  const scan = (workerScript = '') => {
+    copyFileSync(tree.files[0]!, appendTo);
+    const run = spawnSync(process.execPath, [child, tree.projects, appendTo, workerScript], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     execFileSync('rm', ['-f', appendTo]);
-    if (child.status !== 0) throw new Error(`scan child failed: ${child.stderr}`);
-    return JSON.parse(child.stdout) as {
+    if (run.status !== 0) throw new Error(`scan child failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as {
       coldMs: number;
       incrementalMs: number;
       incrementalBytes: number;
@@ -71,9 +68,9 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
     };
   };
   // The app's way: cold scan on worker threads (one per core), then refreshes in this thread.
-  const ours = scan([], worker);
+  const ours = scan(worker);
   // On this thread only: slower, and a lower peak.
-  const lean = scan([]);
+  const lean = scan();
 
   const ccusageBin = installCcusage();
   let ccusageLine = 'ccusage 20.0.24 not installed';

@@ -5,7 +5,8 @@ export interface ClaudeEntry extends TokenCounts {
   /** Dedup key: message id + request id; undefined means the line cannot be deduplicated. */
   readonly key: string | undefined;
   readonly messageId: string | undefined;
-  readonly timestamp: string;
+  /** UTC hours since the epoch: requests are summed by hour. */
+  readonly hour: number;
   readonly model: string;
   readonly isSidechain: boolean;
   readonly speed: string | undefined;
@@ -14,9 +15,9 @@ export interface ClaudeEntry extends TokenCounts {
 export type LineResult = ClaudeEntry | 'skip-malformed' | 'skip-null-field' | 'skip-no-usage' | 'skip-synthetic';
 
 /** Fields that, when JSON null, mean the line is not a usable record (as ccusage does). */
-const NULL_MEANS_SKIP = ['cwd', 'version', 'sessionId', 'requestId', 'isApiErrorMessage', 'costUSD'];
+export const nullMeansSkip: readonly string[] = ['cwd', 'version', 'sessionId', 'requestId', 'isApiErrorMessage', 'costUSD'];
 const SEMVER = /^\d+\.\d+\.\d+/;
-const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const HOUR_MS = 3_600_000;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,7 +45,7 @@ export function parseClaudeLine(text: string): LineResult {
   if (!isObj(raw) || !isObj(raw.message)) return 'skip-no-usage';
   const message = raw.message;
   if (!isObj(message.usage)) return 'skip-no-usage';
-  if (NULL_MEANS_SKIP.some((f) => raw[f] === null) || message.id === null || message.model === null) return 'skip-null-field';
+  if (nullMeansSkip.some((f) => raw[f] === null) || message.id === null || message.model === null) return 'skip-null-field';
   return entryFrom({
     timestamp: raw.timestamp,
     version: raw.version,
@@ -62,10 +63,8 @@ export function entryFrom(fields: LineFields): LineResult {
   if (usage.speed === null || usage.cache_creation_input_tokens === null || usage.cache_read_input_tokens === null)
     return 'skip-null-field';
   if (typeof fields.timestamp !== 'string') return 'skip-malformed';
-  const time = Date.parse(fields.timestamp);
-  if (Number.isNaN(time)) return 'skip-malformed';
-  // Claude Code writes canonical UTC timestamps: kept as they are; anything else is normalized.
-  const timestamp = CANONICAL_UTC.test(fields.timestamp) ? fields.timestamp : new Date(time).toISOString();
+  const hour = utcHourOf(fields.timestamp);
+  if (Number.isNaN(hour)) return 'skip-malformed';
   if (fields.version !== undefined && (typeof fields.version !== 'string' || !SEMVER.test(fields.version)))
     return 'skip-malformed';
   if (fields.model === '<synthetic>') return 'skip-synthetic';
@@ -90,7 +89,7 @@ export function entryFrom(fields: LineFields): LineResult {
   return {
     key: messageId ? `${messageId}:${requestId ?? ''}` : undefined,
     messageId,
-    timestamp,
+    hour,
     model: typeof fields.model === 'string' ? fields.model : '(no model)',
     isSidechain: fields.isSidechain === true,
     speed: typeof usage.speed === 'string' ? usage.speed : undefined,
@@ -101,6 +100,47 @@ export function entryFrom(fields: LineFields): LineResult {
     cacheReadTokens: read,
     webSearchRequests: tools,
   };
+}
+
+const digits = (s: string, at: number, n: number): number => {
+  let value = 0;
+  for (let k = at; k < at + n; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+};
+
+/**
+ * The UTC hour of a timestamp, NaN if Date.parse cannot read it. Claude Code writes
+ * "2026-11-25T10:41:07.123Z"; those are read digit by digit (Date.parse is most of the cost of a
+ * line otherwise). Only plainly valid ones: Date.parse rolls some out-of-range fields over.
+ */
+export function utcHourOf(timestamp: string): number {
+  if (timestamp.length === 24 && timestamp.charCodeAt(23) === 90 /* Z */) {
+    const year = digits(timestamp, 0, 4);
+    const month = digits(timestamp, 5, 2);
+    const day = digits(timestamp, 8, 2);
+    const hour = digits(timestamp, 11, 2);
+    const plain =
+      timestamp[4] === '-' &&
+      timestamp[7] === '-' &&
+      timestamp[10] === 'T' &&
+      timestamp[13] === ':' &&
+      timestamp[16] === ':' &&
+      timestamp[19] === '.' &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hour <= 23 &&
+      digits(timestamp, 14, 2) <= 59 &&
+      digits(timestamp, 17, 2) <= 59 &&
+      digits(timestamp, 20, 3) >= 0;
+    if (plain) return Date.UTC(year, month - 1, day, hour) / HOUR_MS;
+  }
+  return Math.floor(Date.parse(timestamp) / HOUR_MS);
 }
 
 export function totalTokens(e: ClaudeEntry): number {

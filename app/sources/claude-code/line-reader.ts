@@ -1,8 +1,10 @@
 /**
  * Reads the lines of a JSONL file from a byte offset, streaming in chunks, handing on only lines
- * that contain the needle (so the large non-usage lines are never decoded), and never holding a
- * line longer than maxLineBytes in memory. Returns where the next read should start.
+ * that contain the needle (so the large non-usage lines are never looked at), and never holding a
+ * line longer than maxLineBytes in memory. Lines are handed on as bytes, a range of a buffer that
+ * is reused once onLine returns. Returns where the next read should start.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface ReadResult {
@@ -12,82 +14,111 @@ export interface ReadResult {
   readonly oversizedLines: number;
 }
 
+export interface ReadOptions {
+  /**
+   * Blocking reads: for worker threads, where nothing else waits. An asynchronous read costs a
+   * round trip through libuv's thread pool, which for a cold scan is as much as the parsing.
+   */
+  readonly sync?: boolean;
+  readonly maxLineBytes?: number;
+}
+
 const NEWLINE = 0x0a;
 const CHUNK = 1 << 20;
+
+interface ChunkSource {
+  read(buffer: Buffer, offset: number, position: number): number | Promise<number>;
+  close(): unknown;
+}
+
+async function openSource(path: string, sync: boolean): Promise<ChunkSource> {
+  if (sync) {
+    const fd = openSync(path, 'r');
+    return { read: (buffer, offset, position) => readSync(fd, buffer, offset, CHUNK, position), close: () => closeSync(fd) };
+  }
+  const handle = await open(path, 'r');
+  return {
+    read: async (buffer, offset, position) => (await handle.read(buffer, offset, CHUNK, position)).bytesRead,
+    close: () => handle.close(),
+  };
+}
+
+/** Chunk buffers are reused between files: a gigabyte scan would otherwise allocate a gigabyte. */
+const spareBuffers: Buffer[] = [];
+const STANDARD_BUFFER = 2 * CHUNK;
 
 export async function readMatchingLines(
   path: string,
   fromOffset: number,
   needle: Buffer,
-  onLine: (text: string) => void,
-  maxLineBytes = 16 << 20,
+  onLine: (bytes: Buffer, start: number, end: number) => void,
+  { sync = false, maxLineBytes = 16 << 20 }: ReadOptions = {},
 ): Promise<ReadResult> {
-  const handle = await open(path, 'r');
+  const source = await openSource(path, sync);
+  let buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(STANDARD_BUFFER);
   let oversizedLines = 0;
   let bytesRead = 0;
+  let position = fromOffset;
+  /** Bytes of an unfinished line kept at the start of the buffer; the next read lands after them. */
+  let kept = 0;
+  /** While a line longer than maxLineBytes is passed over: where it started. */
+  let droppingFrom: number | undefined;
   try {
-    let position = fromOffset;
-    let carry: Buffer | undefined;
-    let carryStart = fromOffset;
-    let dropping = false;
-    const chunk = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      const { bytesRead: n } = await handle.read(chunk, 0, CHUNK, position);
+      if (buffer.length - kept < CHUNK) {
+        const larger = Buffer.allocUnsafeSlow(kept + CHUNK);
+        buffer.copy(larger, 0, 0, kept);
+        buffer = larger;
+      }
+      const base = position - kept; // the file offset of buffer[0]
+      const n = await source.read(buffer, kept, position);
       if (n === 0) break;
       bytesRead += n;
-      let data = chunk.subarray(0, n);
-      let dataStart = position;
       position += n;
-      if (dropping) {
+      const data = buffer.subarray(0, kept + n);
+      let from = 0;
+      if (droppingFrom !== undefined) {
         const end = data.indexOf(NEWLINE);
-        if (end === -1) continue;
-        dropping = false;
-        data = data.subarray(end + 1);
-        dataStart += end + 1;
-        carryStart = dataStart;
+        if (end === -1) {
+          kept = 0;
+          continue;
+        }
+        droppingFrom = undefined;
+        from = end + 1;
       }
-      if (carry) {
-        data = Buffer.concat([carry, data]);
-        dataStart = carryStart;
-        carry = undefined;
+      const lastNewline = data.lastIndexOf(NEWLINE);
+      if (lastNewline >= from) {
+        for (let found = data.indexOf(needle, from); found !== -1 && found < lastNewline;) {
+          const end = data.indexOf(NEWLINE, found);
+          onLine(data, data.lastIndexOf(NEWLINE, found) + 1, end);
+          found = data.indexOf(needle, end);
+        }
+        from = lastNewline + 1;
       }
-      let found = data.indexOf(needle);
-      let lastNewline = data.lastIndexOf(NEWLINE);
-      while (found !== -1) {
-        const end = data.indexOf(NEWLINE, found);
-        if (end === -1) break;
-        const start = data.lastIndexOf(NEWLINE, found) + 1;
-        // latin1, not utf8: every byte of a multi-byte UTF-8 character is >= 0x80, so it can never
-        // be a quote, brace or backslash. The JSON structure and the ASCII fields we read (ids,
-        // model, timestamp, counts) come out the same; only message text, which we ignore,
-        // decodes differently. It skips UTF-8 validation, the slowest part of decoding.
-        onLine(data.toString('latin1', start, end));
-        found = data.indexOf(needle, end);
-      }
-      const rest = data.subarray(lastNewline + 1);
-      carryStart = dataStart + lastNewline + 1;
-      if (rest.length > maxLineBytes) {
+      kept = data.length - from;
+      if (kept > maxLineBytes) {
         oversizedLines++;
-        dropping = true;
-      } else if (rest.length > 0) {
-        // Copy: the chunk buffer is reused by the next read.
-        carry = Buffer.from(rest);
+        droppingFrom = base + from;
+        kept = 0;
+      } else {
+        buffer.copyWithin(0, from, data.length);
       }
-      lastNewline = -1;
     }
+    if (droppingFrom !== undefined) return { endOffset: droppingFrom, bytesRead, oversizedLines };
+    const unfinished = position - kept;
     // A last line without a newline is taken only if it is complete JSON; otherwise it is still being written.
-    if (carry && carry.includes(needle)) {
-      const text = carry.toString('latin1');
+    if (kept > 0 && buffer.subarray(0, kept).includes(needle)) {
       try {
-        JSON.parse(text);
-        onLine(text);
-        return { endOffset: carryStart + carry.length, bytesRead, oversizedLines };
+        JSON.parse(buffer.toString('latin1', 0, kept));
       } catch {
-        return { endOffset: carryStart, bytesRead, oversizedLines };
+        return { endOffset: unfinished, bytesRead, oversizedLines };
       }
+      onLine(buffer, 0, kept);
+      return { endOffset: position, bytesRead, oversizedLines };
     }
-    return { endOffset: carry ? carryStart : dropping ? carryStart : position, bytesRead, oversizedLines };
+    return { endOffset: kept > 0 ? unfinished : position, bytesRead, oversizedLines };
   } finally {
-    await handle.close();
+    if (buffer.length === STANDARD_BUFFER && spareBuffers.length < 16) spareBuffers.push(buffer);
+    await source.close();
   }
 }

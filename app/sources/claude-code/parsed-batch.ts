@@ -3,8 +3,9 @@
  * copying (typed arrays are transferred). Streaming snapshots of one request within the file are
  * already folded to the best one here, by the same rule the global store uses.
  */
-import { readMatchingLines } from './line-reader.ts';
-import { parseClaudeLine, totalTokens, type ClaudeEntry } from './claude-line.ts';
+import { readMatchingLines, type ReadOptions } from './line-reader.ts';
+import { parseClaudeLine, totalTokens, type ClaudeEntry, type LineResult } from './claude-line.ts';
+import { readClaudeLineBytes } from './claude-line-bytes.ts';
 
 export const SIDECHAIN = 1;
 export const FAST = 2;
@@ -35,26 +36,42 @@ export function beats(
 
 const NEEDLE = Buffer.from('"usage"');
 
-export async function parseFileSince(path: string, fromOffset: number): Promise<ParsedBatch> {
+/**
+ * One line by the byte reader, or by JSON.parse when only it can say (invalid JSON, escaped keys).
+ * latin1, not utf8: every byte of a multi-byte UTF-8 character is >= 0x80, so it is never a quote,
+ * brace or backslash. The JSON structure and the ASCII fields we read (ids, model, timestamp,
+ * counts) come out the same either way, and latin1 skips UTF-8 validation.
+ */
+function readLine(bytes: Buffer, start: number, end: number): LineResult {
+  return readClaudeLineBytes(bytes, start, end) ?? parseClaudeLine(bytes.toString('latin1', start, end));
+}
+
+export async function parseFileSince(path: string, fromOffset: number, options?: ReadOptions): Promise<ParsedBatch> {
   const entries: ClaudeEntry[] = [];
   const byKey = new Map<string, number>();
   let skipped = 0;
-  const read = await readMatchingLines(path, fromOffset, NEEDLE, (text) => {
-    const parsed = parseClaudeLine(text);
-    if (typeof parsed === 'string') {
-      if (parsed === 'skip-malformed' || parsed === 'skip-null-field') skipped++;
-      return;
-    }
-    const at = parsed.key === undefined ? undefined : byKey.get(parsed.key);
-    if (at === undefined) {
-      if (parsed.key !== undefined) byKey.set(parsed.key, entries.length);
-      entries.push(parsed);
-      return;
-    }
-    const held = entries[at]!;
-    const summary = (e: ClaudeEntry) => ({ sidechain: e.isSidechain, total: totalTokens(e), fast: e.speed !== undefined });
-    if (beats(summary(parsed), summary(held))) entries[at] = parsed;
-  });
+  const read = await readMatchingLines(
+    path,
+    fromOffset,
+    NEEDLE,
+    (bytes, start, end) => {
+      const parsed = readLine(bytes, start, end);
+      if (typeof parsed === 'string') {
+        if (parsed === 'skip-malformed' || parsed === 'skip-null-field') skipped++;
+        return;
+      }
+      const at = parsed.key === undefined ? undefined : byKey.get(parsed.key);
+      if (at === undefined) {
+        if (parsed.key !== undefined) byKey.set(parsed.key, entries.length);
+        entries.push(parsed);
+        return;
+      }
+      const held = entries[at]!;
+      const summary = (e: ClaudeEntry) => ({ sidechain: e.isSidechain, total: totalTokens(e), fast: e.speed !== undefined });
+      if (beats(summary(parsed), summary(held))) entries[at] = parsed;
+    },
+    options,
+  );
   const models: string[] = [];
   const modelIndex = new Map<string, number>();
   const n = entries.length;
@@ -72,7 +89,7 @@ export async function parseFileSince(path: string, fromOffset: number): Promise<
     if (m === undefined) modelIndex.set(e.model, (m = models.push(e.model) - 1));
     batch.keys[i] = e.key ?? null;
     batch.model[i] = m;
-    batch.hour[i] = Math.floor(Date.parse(e.timestamp) / 3_600_000);
+    batch.hour[i] = e.hour;
     batch.flags[i] = (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0);
     batch.tokens.set(
       [e.inputTokens, e.outputTokens, e.cacheWrite5mTokens, e.cacheWrite1hTokens, e.cacheReadTokens, e.webSearchRequests],
