@@ -38,7 +38,10 @@ if (
 mkdirSync('ci-out', { recursive: true });
 for (const file of ['ci-out/vitest.json', 'ci-out/playwright.json', 'ci-out/summary.txt']) rmSync(file, { force: true });
 
-const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status;
+// Every temp file the tests make (ledgers, log trees, settings) lands in one folder, removed after.
+const runTmp = mkdtempSync(join(tmpdir(), 'spendbar-test-run-'));
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, TMPDIR: runTmp, ...env } }).status;
 // The renderer tests load the built popover: build first (about a second).
 if (run('node', ['build-scripts/build.mjs']) !== 0) {
   console.log('0 passed, 1 failed, 0 skipped');
@@ -79,6 +82,7 @@ if (hasE2e) {
     console.error('Playwright wrote no report (ci-out/playwright.json): counted as one failure');
   }
 }
+rmSync(runTmp, { recursive: true, force: true });
 const summary = `${passed} passed, ${failed} failed, ${skipped} skipped`;
 writeFileSync('ci-out/summary.txt', summary);
 // Inside the D-Bus session the wrapper prints it, last; run directly, print it here.
