@@ -1,8 +1,12 @@
 /**
  * Reads the lines of a JSONL file from a byte offset, streaming in chunks, handing on only lines
- * that contain the needle (so the large non-usage lines are never looked at), and never holding a
- * line longer than maxLineBytes in memory. Lines are handed on as bytes, a range of a buffer that
- * is reused once onLine returns. Returns where the next read should start.
+ * that contain the needle. Lines are handed on as bytes, a range of a buffer that is reused once
+ * onLine returns. Returns where the next read should start.
+ *
+ * Memory stays at about two chunks whatever the file holds: a line longer than a chunk (a
+ * file-history snapshot can be hundreds of MB) is not held while it is read; it is only watched
+ * for its end and for the needle, and read again whole only if it has the needle and is at most
+ * maxLineBytes long. Longer ones are counted as oversized and skipped.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -26,26 +30,39 @@ export interface ReadOptions {
 const NEWLINE = 0x0a;
 const CHUNK = 1 << 20;
 
-interface ChunkSource {
-  read(buffer: Buffer, offset: number, position: number): number | Promise<number>;
+interface ByteSource {
+  read(buffer: Buffer, offset: number, length: number, position: number): number | Promise<number>;
   close(): unknown;
 }
 
-async function openSource(path: string, sync: boolean): Promise<ChunkSource> {
+async function openSource(path: string, sync: boolean): Promise<ByteSource> {
   if (sync) {
     const fd = openSync(path, 'r');
-    return { read: (buffer, offset, position) => readSync(fd, buffer, offset, CHUNK, position), close: () => closeSync(fd) };
+    return { read: (...args) => readSync(fd, ...args), close: () => closeSync(fd) };
   }
   const handle = await open(path, 'r');
-  return {
-    read: async (buffer, offset, position) => (await handle.read(buffer, offset, CHUNK, position)).bytesRead,
-    close: () => handle.close(),
-  };
+  return { read: async (...args) => (await handle.read(...args)).bytesRead, close: () => handle.close() };
 }
 
 /** Chunk buffers are reused between files: a gigabyte scan would otherwise allocate a gigabyte. */
 const spareBuffers: Buffer[] = [];
-const STANDARD_BUFFER = 2 * CHUNK;
+const BUFFER_SIZE = 2 * CHUNK;
+
+/** A line longer than a chunk, being passed over: where it starts and whether it has the needle so far. */
+interface LongLine {
+  readonly start: number;
+  hasNeedle: boolean;
+}
+
+async function readWhole(source: ByteSource, start: number, length: number): Promise<Buffer> {
+  const line = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length;) {
+    const n = await source.read(line, done, length - done, start + done);
+    if (n === 0) return line.subarray(0, done);
+    done += n;
+  }
+  return line;
+}
 
 export async function readMatchingLines(
   path: string,
@@ -55,35 +72,45 @@ export async function readMatchingLines(
   { sync = false, maxLineBytes = 16 << 20 }: ReadOptions = {},
 ): Promise<ReadResult> {
   const source = await openSource(path, sync);
-  let buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(STANDARD_BUFFER);
+  const buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(BUFFER_SIZE);
   let oversizedLines = 0;
   let bytesRead = 0;
   let position = fromOffset;
   /** Bytes of an unfinished line kept at the start of the buffer; the next read lands after them. */
   let kept = 0;
-  /** While a line longer than maxLineBytes is passed over: where it started. */
-  let droppingFrom: number | undefined;
+  let longLine: LongLine | undefined;
+
+  /** A long line has ended at `end`: read it again whole if it is wanted. */
+  const finishLongLine = async (line: LongLine, end: number) => {
+    if (!line.hasNeedle) return;
+    if (end - line.start > maxLineBytes) {
+      oversizedLines++;
+      return;
+    }
+    const bytes = await readWhole(source, line.start, end - line.start);
+    onLine(bytes, 0, bytes.length);
+  };
+
   try {
     for (;;) {
-      if (buffer.length - kept < CHUNK) {
-        const larger = Buffer.allocUnsafeSlow(kept + CHUNK);
-        buffer.copy(larger, 0, 0, kept);
-        buffer = larger;
-      }
       const base = position - kept; // the file offset of buffer[0]
-      const n = await source.read(buffer, kept, position);
+      const n = await source.read(buffer, kept, CHUNK, position);
       if (n === 0) break;
       bytesRead += n;
       position += n;
       const data = buffer.subarray(0, kept + n);
       let from = 0;
-      if (droppingFrom !== undefined) {
+      if (longLine) {
         const end = data.indexOf(NEWLINE);
+        // The bytes kept from the last chunk let a needle split between two chunks be found.
+        if (!longLine.hasNeedle) longLine.hasNeedle = data.subarray(0, end === -1 ? data.length : end).includes(needle);
         if (end === -1) {
-          kept = 0;
+          kept = Math.min(needle.length - 1, data.length);
+          buffer.copyWithin(0, data.length - kept, data.length);
           continue;
         }
-        droppingFrom = undefined;
+        await finishLongLine(longLine, base + end);
+        longLine = undefined;
         from = end + 1;
       }
       const lastNewline = data.lastIndexOf(NEWLINE);
@@ -96,29 +123,32 @@ export async function readMatchingLines(
         from = lastNewline + 1;
       }
       kept = data.length - from;
-      if (kept > maxLineBytes) {
-        oversizedLines++;
-        droppingFrom = base + from;
-        kept = 0;
-      } else {
-        buffer.copyWithin(0, from, data.length);
+      if (kept >= CHUNK) {
+        // Too long to hold: pass over it, keeping only enough bytes to catch a split needle.
+        longLine = { start: base + from, hasNeedle: data.subarray(from).includes(needle) };
+        kept = needle.length - 1;
       }
+      buffer.copyWithin(0, data.length - kept, data.length);
     }
-    if (droppingFrom !== undefined) return { endOffset: droppingFrom, bytesRead, oversizedLines };
-    const unfinished = position - kept;
+    const unfinished = longLine?.start ?? position - kept;
     // A last line without a newline is taken only if it is complete JSON; otherwise it is still being written.
-    if (kept > 0 && buffer.subarray(0, kept).includes(needle)) {
-      try {
-        JSON.parse(buffer.toString('latin1', 0, kept));
-      } catch {
-        return { endOffset: unfinished, bytesRead, oversizedLines };
-      }
-      onLine(buffer, 0, kept);
-      return { endOffset: position, bytesRead, oversizedLines };
+    const last = longLine
+      ? longLine.hasNeedle && position - longLine.start <= maxLineBytes
+        ? await readWhole(source, longLine.start, position - longLine.start)
+        : undefined
+      : kept > 0 && buffer.subarray(0, kept).includes(needle)
+        ? buffer.subarray(0, kept)
+        : undefined;
+    if (last === undefined) return { endOffset: kept > 0 || longLine ? unfinished : position, bytesRead, oversizedLines };
+    try {
+      JSON.parse(last.toString('latin1'));
+    } catch {
+      return { endOffset: unfinished, bytesRead, oversizedLines };
     }
-    return { endOffset: kept > 0 ? unfinished : position, bytesRead, oversizedLines };
+    onLine(last, 0, last.length);
+    return { endOffset: position, bytesRead, oversizedLines };
   } finally {
-    if (buffer.length === STANDARD_BUFFER && spareBuffers.length < 16) spareBuffers.push(buffer);
+    if (spareBuffers.length < 16) spareBuffers.push(buffer);
     await source.close();
   }
 }

@@ -162,4 +162,21 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(entries.map(messageIdOf).sort()).toEqual(['after', 'before']);
     expect(report.warnings).toEqual(['1 line skipped in s.jsonl']);
   });
+
+  it('a long line without usage is passed over silently; a long usage line (3 MB of text) is read', async () => {
+    const dir = tempDir();
+    const snapshot = JSON.stringify({ type: 'file-history-snapshot', snapshot: 'y'.repeat(20 << 20) });
+    const longAnswer = JSON.parse(assistantLine({ id: 'long', req: 'r2', output: 777 })) as { message: { content: unknown } };
+    longAnswer.message.content = [{ type: 'text', text: 'z'.repeat(3 << 20) }];
+    writeLines(join(dir, 'proj/s.jsonl'), [
+      assistantLine({ id: 'before', req: 'r1' }),
+      snapshot,
+      JSON.stringify(longAnswer),
+      assistantLine({ id: 'after', req: 'r3' }),
+    ]);
+    const { entries, report } = await scan(dir);
+    expect(entries.map(messageIdOf).sort()).toEqual(['after', 'before', 'long']);
+    expect(entries.find((e) => messageIdOf(e) === 'long')!.outputTokens).toBe(777);
+    expect(report.warnings).toEqual([]);
+  });
 });
