@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { rememberMessageId } from './claude-requests.ts';
 
 export interface LineSpec {
   id?: string | null;
@@ -19,6 +20,7 @@ export interface LineSpec {
 }
 
 export function assistantLine(spec: LineSpec): string {
+  rememberMessageId(typeof spec.id === 'string' ? spec.id : 'msg_1');
   const usage: Record<string, unknown> = {
     input_tokens: spec.input ?? 10,
     cache_creation_input_tokens: (spec.cacheWrite ?? 0) + (spec.cache1h ?? 0),

@@ -5,6 +5,7 @@ export interface ClaudeEntry extends TokenCounts {
   /** Dedup key: message id + request id; undefined means the line cannot be deduplicated. */
   readonly key: string | undefined;
   readonly messageId: string | undefined;
+  readonly requestId: string | undefined;
   /** UTC hours since the epoch: requests are summed by hour. */
   readonly hour: number;
   readonly model: string;
@@ -89,6 +90,7 @@ export function entryFrom(fields: LineFields): LineResult {
   return {
     key: messageId ? `${messageId}:${requestId ?? ''}` : undefined,
     messageId,
+    requestId,
     hour,
     model: typeof fields.model === 'string' ? fields.model : '(no model)',
     isSidechain: fields.isSidechain === true,

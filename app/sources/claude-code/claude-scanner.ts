@@ -55,12 +55,14 @@ export class ClaudeCodeScanner {
 
   async refresh(): Promise<ScanReport> {
     const paths = new Set((await Promise.all(this.roots.map(listJsonl))).flat());
+    const gone = new Set<number>();
     for (const [path, state] of this.files) {
       if (!paths.has(path)) {
-        this.index.removeFile(state.fileId);
+        gone.add(state.fileId);
         this.files.delete(path);
       }
     }
+    this.index.removeFiles(gone);
     // Several files at once: most of a refresh is waiting on stat and read.
     let bytesRead = 0;
     const queue = [...paths];
@@ -89,7 +91,7 @@ export class ClaudeCodeScanner {
       state !== undefined &&
       (state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs));
     if (state && replaced) {
-      this.index.removeFile(state.fileId);
+      this.index.removeFiles(new Set([state.fileId]));
       state = undefined;
     }
     if (!state) {

@@ -1,14 +1,21 @@
 /**
- * Deduplicated Claude Code requests in compact columns (typed arrays, ~40 bytes a request), so a
- * gigabyte of logs fits in a menu-bar app's memory. One message id + request id is one request,
- * globally: Claude Code writes a line per content block, each repeating the usage so far, and
- * copies lines into resumed sessions. Losing candidates from other files are kept (not counted),
- * so a truncated, replaced or deleted file gives its requests back to the files that also hold them.
+ * Deduplicated Claude Code requests in compact columns (typed arrays, 80 bytes a request and no
+ * object per request), so a gigabyte of logs fits in a menu-bar app's memory. One message id +
+ * request id is one request, globally: Claude Code writes a line per content block, each
+ * repeating the usage so far, and copies lines into resumed sessions. Ids are kept as hashes
+ * (id-hash.ts). Losing candidates from other files are kept (not counted), so a truncated,
+ * replaced or deleted file gives its requests back to the files that also hold them.
  */
 import type { TokenCounts, UsageRow } from '../../engine/usage-row.ts';
-import { beats, FAST, SIDECHAIN, type ParsedBatch } from './parsed-batch.ts';
+import { beats, FAST, HAS_KEY, SIDECHAIN, type ParsedBatch } from './parsed-batch.ts';
+import { hexOf } from './id-hash.ts';
+import { IdTable } from './id-table.ts';
 
 const HOUR_MS = 3_600_000;
+/** In the flags column, beside SIDECHAIN, FAST and HAS_KEY: this candidate is its request's winner. */
+const ALIVE = 8;
+/** A slot freed by a removed file, to be reused. */
+const FREE = 16;
 
 /** The long-context rule of a model on a day: above threshold, the whole request costs more. */
 export interface LongContextRule {
@@ -19,8 +26,8 @@ export interface LongContextRule {
 export type LongContextRules = (model: string, day: string) => LongContextRule | undefined;
 
 export interface StoredRequest extends TokenCounts {
-  /** message id + ":" + request id, when the line had them. */
-  readonly key: string | undefined;
+  /** The hash of the message id (16 hex digits), when the line had one. */
+  readonly messageHash: string | undefined;
   readonly hour: number;
   readonly model: string;
   readonly sidechain: boolean;
@@ -33,22 +40,25 @@ export class EntryStore {
   private hour = new Int32Array(this.capacity);
   private model = new Uint16Array(this.capacity);
   private flags = new Uint8Array(this.capacity);
-  private alive = new Uint8Array(this.capacity);
   private file = new Uint32Array(this.capacity);
   /** input, output, write5m, write1h, read, webSearch — six numbers per request. */
   private tokens = new Float64Array(this.capacity * 6);
-  private keys: Array<string | undefined> = [];
+  /** Message id hash (2 words) then request id hash (2 words), as in ParsedBatch. */
+  private ids = new Uint32Array(this.capacity * 4);
   private readonly models: string[] = [];
   private readonly modelIndex = new Map<string, number>();
-  /** The winning request for each key. */
-  private readonly best = new Map<string, number>();
-  /** Keys whose candidates are spread over several files, with every candidate. */
-  private readonly spread = new Map<string, number[]>();
-  private readonly byFile = new Map<number, number[]>();
+  /** The winning candidate for each message id + request id. */
+  private readonly best = new IdTable(4, 4);
+  /**
+   * Requests with candidates in several files (resumed sessions), by the index of any one of
+   * them, with every candidate. Rare, so a plain map.
+   */
+  private readonly spread = new Map<number, number[]>();
+  private readonly spreadOf = new IdTable(4, 4);
   private free: number[] = [];
 
   private grow(): void {
-    this.capacity *= 2;
+    this.capacity = Math.ceil(this.capacity * 1.5);
     const resize = <T extends Int32Array | Uint16Array | Uint8Array | Uint32Array | Float64Array>(old: T, factor = 1): T => {
       const next = new (old.constructor as new (n: number) => T)(this.capacity * factor);
       next.set(old);
@@ -57,54 +67,47 @@ export class EntryStore {
     this.hour = resize(this.hour);
     this.model = resize(this.model);
     this.flags = resize(this.flags);
-    this.alive = resize(this.alive);
     this.file = resize(this.file);
     this.tokens = resize(this.tokens, 6);
+    this.ids = resize(this.ids, 4);
   }
 
-  private write(index: number, fileId: number, batch: ParsedBatch, row: number): void {
-    const name = batch.models[batch.model[row]!]!;
+  private modelNumber(name: string): number {
     let m = this.modelIndex.get(name);
     if (m === undefined) {
       m = this.models.push(name) - 1;
       this.modelIndex.set(name, m);
     }
+    return m;
+  }
+
+  private write(index: number, fileId: number, batch: ParsedBatch, row: number, alive: boolean): void {
     this.hour[index] = batch.hour[row]!;
-    this.model[index] = m;
-    this.flags[index] = batch.flags[row]!;
+    this.model[index] = this.modelNumber(batch.models[batch.model[row]!]!);
+    this.flags[index] = batch.flags[row]! | (alive ? ALIVE : 0);
     this.file[index] = fileId;
     this.tokens.set(batch.tokens.subarray(row * 6, row * 6 + 6), index * 6);
-    this.keys[index] = batch.keys[row] ?? undefined;
+    this.ids.set(batch.ids.subarray(row * 4, row * 4 + 4), index * 4);
   }
 
   private append(fileId: number, batch: ParsedBatch, row: number, alive: boolean): number {
     const index = this.free.pop() ?? this.size++;
     if (index >= this.capacity) this.grow();
-    this.write(index, fileId, batch, row);
-    this.alive[index] = alive ? 1 : 0;
-    let list = this.byFile.get(fileId);
-    if (!list) this.byFile.set(fileId, (list = []));
-    list.push(index);
+    this.write(index, fileId, batch, row, alive);
     return index;
   }
 
-  private total(index: number): number {
-    const t = index * 6;
-    return this.tokens[t]! + this.tokens[t + 1]! + this.tokens[t + 2]! + this.tokens[t + 3]! + this.tokens[t + 4]!;
-  }
-
-  private summary(index: number) {
+  private summary(tokens: Float64Array, at: number, flags: number) {
+    const t = at * 6;
     return {
-      sidechain: (this.flags[index]! & SIDECHAIN) !== 0,
-      total: this.total(index),
-      fast: (this.flags[index]! & FAST) !== 0,
+      sidechain: (flags & SIDECHAIN) !== 0,
+      total: tokens[t]! + tokens[t + 1]! + tokens[t + 2]! + tokens[t + 3]! + tokens[t + 4]!,
+      fast: (flags & FAST) !== 0,
     };
   }
 
-  private static rowSummary(batch: ParsedBatch, row: number) {
-    const t = row * 6;
-    const total = batch.tokens[t]! + batch.tokens[t + 1]! + batch.tokens[t + 2]! + batch.tokens[t + 3]! + batch.tokens[t + 4]!;
-    return { sidechain: (batch.flags[row]! & SIDECHAIN) !== 0, total, fast: (batch.flags[row]! & FAST) !== 0 };
+  private stored(index: number) {
+    return this.summary(this.tokens, index, this.flags[index]!);
   }
 
   /** Adds what one read of a file produced; the file's own duplicates are already folded. */
@@ -113,80 +116,97 @@ export class EntryStore {
   }
 
   private add(fileId: number, batch: ParsedBatch, row: number): void {
-    const key = batch.keys[row];
-    if (key === null || key === undefined) {
+    if (!(batch.flags[row]! & HAS_KEY)) {
       this.append(fileId, batch, row, true);
       return;
     }
-    const holder = this.best.get(key);
-    if (holder === undefined) {
-      this.best.set(key, this.append(fileId, batch, row, true));
+    const holder = this.best.get(batch.ids, row * 4, this.ids);
+    if (holder === -1) {
+      this.best.set(this.append(fileId, batch, row, true), this.ids);
       return;
     }
-    const better = beats(EntryStore.rowSummary(batch, row), this.summary(holder));
-    if (this.file[holder] === fileId && !this.spread.has(key)) {
+    const better = beats(this.summary(batch.tokens, row, batch.flags[row]!), this.stored(holder));
+    const group = this.spreadOf.get(this.ids, holder * 4, this.ids);
+    if (this.file[holder] === fileId && group === -1) {
       // Streaming snapshots within one file (read in two refreshes): keep only the better one, in place.
-      if (better) this.write(holder, fileId, batch, row);
+      if (better) this.write(holder, fileId, batch, row, true);
       return;
     }
-    let candidates = this.spread.get(key);
-    if (!candidates) this.spread.set(key, (candidates = [holder]));
+    let candidates = this.spread.get(group);
+    if (!candidates) {
+      this.spread.set(holder, (candidates = [holder]));
+      this.spreadOf.set(holder, this.ids);
+    }
     const index = this.append(fileId, batch, row, better);
     candidates.push(index);
     if (better) {
-      this.alive[holder] = 0;
-      this.best.set(key, index);
+      this.flags[holder]! &= ~ALIVE;
+      this.best.set(index, this.ids);
     }
   }
 
-  removeFile(fileId: number): void {
-    const indices = this.byFile.get(fileId) ?? [];
-    this.byFile.delete(fileId);
-    for (const index of indices) {
-      const key = this.keys[index];
-      const wasAlive = this.alive[index] === 1;
-      this.alive[index] = 0;
-      this.keys[index] = undefined;
+  /** Forgets files' requests; a request one of them won falls to its best candidate in another file. */
+  removeFiles(fileIds: ReadonlySet<number>): void {
+    if (fileIds.size === 0) return;
+    for (let index = 0; index < this.size; index++) {
+      if (!fileIds.has(this.file[index]!) || this.flags[index]! & FREE) continue;
+      const wasAlive = (this.flags[index]! & ALIVE) !== 0;
+      const hasKey = (this.flags[index]! & HAS_KEY) !== 0;
+      this.flags[index] = FREE;
       this.free.push(index);
-      if (key === undefined) continue;
-      const candidates = this.spread.get(key);
-      if (!candidates) {
-        if (this.best.get(key) === index) this.best.delete(key);
+      if (!hasKey) continue;
+      // The freed entry keeps its ids until reused, so the tables can still find what points to it.
+      const group = this.spreadOf.get(this.ids, index * 4, this.ids);
+      if (group === -1) {
+        if (this.best.get(this.ids, index * 4, this.ids) === index) this.best.delete(this.ids, index * 4, this.ids);
         continue;
       }
-      const remaining = candidates.filter((i) => i !== index);
+      const remaining = this.spread.get(group)!.filter((i) => i !== index);
+      this.spread.delete(group);
       if (remaining.length === 0) {
-        this.spread.delete(key);
-        this.best.delete(key);
+        this.spreadOf.delete(this.ids, index * 4, this.ids);
+        this.best.delete(this.ids, index * 4, this.ids);
         continue;
       }
-      this.spread.set(key, remaining);
-      if (wasAlive) this.promote(key, remaining);
+      this.spread.set(remaining[0]!, remaining);
+      this.spreadOf.set(remaining[0]!, this.ids);
+      if (wasAlive) this.promote(remaining);
     }
   }
 
-  private promote(key: string, candidates: number[]): void {
+  private promote(candidates: number[]): void {
     let winner = candidates[0]!;
-    for (const i of candidates.slice(1)) if (beats(this.summary(i), this.summary(winner))) winner = i;
-    this.alive[winner] = 1;
-    this.best.set(key, winner);
+    for (const i of candidates.slice(1)) if (beats(this.stored(i), this.stored(winner))) winner = i;
+    this.flags[winner]! |= ALIVE;
+    this.best.set(winner, this.ids);
   }
 
   get requests(): number {
-    return this.best.size;
+    let count = 0;
+    for (let i = 0; i < this.size; i++) if (this.flags[i]! & ALIVE) count++;
+    return count;
   }
 
   /** Whether request i counts: a sidechain replay of a message already in the main chain does not. */
-  private counts(i: number, mainChain: () => Set<string>): boolean {
-    if (this.alive[i] !== 1) return false;
-    if (!(this.flags[i]! & SIDECHAIN)) return true;
-    const key = this.keys[i];
-    return key === undefined || !mainChain().has(key.slice(0, key.indexOf(':')));
+  private counts(i: number, mainChain: () => IdTable): boolean {
+    const flags = this.flags[i]!;
+    if (!(flags & ALIVE)) return false;
+    if (!(flags & SIDECHAIN) || !(flags & HAS_KEY)) return true;
+    return mainChain().get(this.ids, i * 4, this.ids) === -1;
   }
 
-  private lazyMainChain(): () => Set<string> {
-    let ids: Set<string> | undefined;
-    return () => (ids ??= this.mainChainMessages());
+  /** Message ids (their hashes) of the main chain, built only if some sidechain request needs them. */
+  private lazyMainChain(): () => IdTable {
+    let messages: IdTable | undefined;
+    return () => {
+      if (messages) return messages;
+      messages = new IdTable(4, 2);
+      for (let i = 0; i < this.size; i++) {
+        const flags = this.flags[i]!;
+        if (flags & ALIVE && flags & HAS_KEY && !(flags & SIDECHAIN)) messages.set(i, this.ids);
+      }
+      return messages;
+    };
   }
 
   /** Every counted request, one object each (tests and diagnostics; the app uses usageRows). */
@@ -196,7 +216,7 @@ export class EntryStore {
       if (!this.counts(i, mainChain)) continue;
       const t = i * 6;
       yield {
-        key: this.keys[i],
+        messageHash: this.flags[i]! & HAS_KEY ? hexOf(this.ids, i * 4) : undefined,
         hour: this.hour[i]!,
         model: this.models[this.model[i]!]!,
         sidechain: (this.flags[i]! & SIDECHAIN) !== 0,
@@ -219,7 +239,12 @@ export class EntryStore {
   usageRows(rules: LongContextRules): UsageRow[] {
     const mainChain = this.lazyMainChain();
     const ruleCache = new Map<number, LongContextRule | null>();
-    const sums = new Map<number, Float64Array>();
+    const cellsPerHour = this.models.length * 4;
+    // Per hour, six sums per model × speed × context window. Requests come in file order, mostly
+    // one hour after another, so the hour's cells are looked up once per run of requests.
+    const hours = new Map<number, Float64Array>();
+    let lastHour = NaN;
+    let cells: Float64Array = new Float64Array(0);
     for (let i = 0; i < this.size; i++) {
       if (!this.counts(i, mainChain)) continue;
       const t = i * 6;
@@ -233,37 +258,35 @@ export class EntryStore {
       }
       const prompt = this.tokens[t]! + this.tokens[t + 2]! + this.tokens[t + 3]! + this.tokens[t + 4]!;
       const long = rule !== null && prompt > rule.thresholdTokens && prompt + this.tokens[t + 1]! <= rule.contextWindowTokens;
-      const key = ((hour * 65536 + model) * 2 + (this.flags[i]! & FAST ? 1 : 0)) * 2 + (long ? 1 : 0);
-      let row = sums.get(key);
-      if (!row) sums.set(key, (row = new Float64Array(6)));
-      for (let k = 0; k < 6; k++) row[k]! += this.tokens[t + k]!;
+      if (hour !== lastHour) {
+        lastHour = hour;
+        cells = hours.get(hour) ?? new Float64Array(cellsPerHour * 6);
+        hours.set(hour, cells);
+      }
+      const cell = (model * 4 + (this.flags[i]! & FAST ? 2 : 0) + (long ? 1 : 0)) * 6;
+      for (let k = 0; k < 6; k++) cells[cell + k]! += this.tokens[t + k]!;
     }
-    return [...sums].map(([key, row]) => {
-      const long = key % 2 === 1;
-      const fast = Math.floor(key / 2) % 2 === 1;
-      const hourModel = Math.floor(key / 4);
-      return {
-        start: new Date(Math.floor(hourModel / 65536) * HOUR_MS).toISOString(),
-        source: 'claude-code',
-        model: this.models[hourModel % 65536]!,
-        speed: fast ? 'fast' : undefined,
-        contextWindow: long ? '200k-1M' : '0-200k',
-        inputTokens: row[0]!,
-        outputTokens: row[1]!,
-        cacheWrite5mTokens: row[2]!,
-        cacheWrite1hTokens: row[3]!,
-        cacheReadTokens: row[4]!,
-        webSearchRequests: row[5]!,
-      } satisfies UsageRow;
-    });
-  }
-
-  private mainChainMessages(): Set<string> {
-    const ids = new Set<string>();
-    for (let i = 0; i < this.size; i++) {
-      const key = this.keys[i];
-      if (this.alive[i] === 1 && key !== undefined && !(this.flags[i]! & SIDECHAIN)) ids.add(key.slice(0, key.indexOf(':')));
+    const rows: UsageRow[] = [];
+    for (const [hour, sums] of hours) {
+      const start = new Date(hour * HOUR_MS).toISOString();
+      for (let cell = 0; cell < cellsPerHour; cell++) {
+        const at = cell * 6;
+        if (sums.subarray(at, at + 6).every((v) => v === 0)) continue;
+        rows.push({
+          start,
+          source: 'claude-code',
+          model: this.models[cell >> 2]!,
+          speed: cell & 2 ? 'fast' : undefined,
+          contextWindow: cell & 1 ? '200k-1M' : '0-200k',
+          inputTokens: sums[at]!,
+          outputTokens: sums[at + 1]!,
+          cacheWrite5mTokens: sums[at + 2]!,
+          cacheWrite1hTokens: sums[at + 3]!,
+          cacheReadTokens: sums[at + 4]!,
+          webSearchRequests: sums[at + 5]!,
+        });
+      }
     }
-    return ids;
+    return rows;
   }
 }

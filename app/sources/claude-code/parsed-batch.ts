@@ -6,13 +6,17 @@
 import { readMatchingLines, type ReadOptions } from './line-reader.ts';
 import { parseClaudeLine, totalTokens, type ClaudeEntry, type LineResult } from './claude-line.ts';
 import { readClaudeLineBytes } from './claude-line-bytes.ts';
+import { hashId } from './id-hash.ts';
 
 export const SIDECHAIN = 1;
 export const FAST = 2;
+/** The line had a message id, so it is deduplicated by message id + request id. */
+export const HAS_KEY = 4;
 
 export interface ParsedBatch {
   readonly count: number;
-  readonly keys: Array<string | null>;
+  /** Four words per request: the 64-bit hashes of its message id and request id (see id-hash.ts). */
+  readonly ids: Uint32Array;
   readonly models: string[];
   readonly model: Uint16Array;
   readonly hour: Int32Array;
@@ -77,7 +81,7 @@ export async function parseFileSince(path: string, fromOffset: number, options?:
   const n = entries.length;
   const batch = {
     count: n,
-    keys: new Array<string | null>(n),
+    ids: new Uint32Array(n * 4),
     models,
     model: new Uint16Array(n),
     hour: new Int32Array(n),
@@ -87,10 +91,14 @@ export async function parseFileSince(path: string, fromOffset: number, options?:
   entries.forEach((e, i) => {
     let m = modelIndex.get(e.model);
     if (m === undefined) modelIndex.set(e.model, (m = models.push(e.model) - 1));
-    batch.keys[i] = e.key ?? null;
+    if (e.messageId !== undefined) {
+      hashId(e.messageId, batch.ids, i * 4);
+      hashId(e.requestId ?? '', batch.ids, i * 4 + 2);
+    }
     batch.model[i] = m;
     batch.hour[i] = e.hour;
-    batch.flags[i] = (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0);
+    batch.flags[i] =
+      (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0) | (e.messageId !== undefined ? HAS_KEY : 0);
     batch.tokens.set(
       [e.inputTokens, e.outputTokens, e.cacheWrite5mTokens, e.cacheWrite1hTokens, e.cacheReadTokens, e.webSearchRequests],
       i * 6,

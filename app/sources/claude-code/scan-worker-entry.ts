@@ -14,6 +14,7 @@ port.on('message', (job: { id: number; path: string; offset: number }) => {
         batch.hour.buffer as ArrayBuffer,
         batch.flags.buffer as ArrayBuffer,
         batch.tokens.buffer as ArrayBuffer,
+        batch.ids.buffer as ArrayBuffer,
       ]),
     (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
   );
