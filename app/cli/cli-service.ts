@@ -1,4 +1,6 @@
 /** The SpendService as the CLI uses it: settings from the file, flags on top, keys from env or keychain. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { openSecretStore } from '../main/secret-store.ts';
 import { isDecimalUsd, type Settings } from '../shared/settings-schema.ts';
 import { readSettingsFile } from '../sources/settings-file.ts';
@@ -32,6 +34,16 @@ export function capArg(value: string | undefined): string | undefined {
   return value;
 }
 
+/**
+ * The scan worker built beside the compiled CLI (out/cli/spendbar.mjs → out/main/scan-worker.cjs),
+ * so `spendbar status` reads a large log tree on every core as the app does. Run from source
+ * (tsx), there is none and the scan stays on one thread.
+ */
+function scanWorkerScript(): string | undefined {
+  const script = fileURLToPath(new URL('../main/scan-worker.cjs', import.meta.url));
+  return import.meta.url.endsWith('/out/cli/spendbar.mjs') && existsSync(script) ? script : undefined;
+}
+
 export interface CliServiceOptions {
   readonly now: number;
   readonly timeZone?: string | undefined;
@@ -51,12 +63,14 @@ export async function cliService(
   };
   const needsKeychain = !ctx.env.SPENDBAR_ANTHROPIC_ADMIN_KEY || !ctx.env.SPENDBAR_OPENAI_ADMIN_KEY;
   const secrets = needsKeychain ? await openSecretStore() : undefined;
+  const worker = scanWorkerScript();
   const service = new SpendService({
     home,
     env: ctx.env,
     now: () => options.now,
     settings: () => settings,
     keys: { get: async (provider) => (secrets?.persistent ? secrets.get(provider).catch(() => undefined) : undefined) },
+    ...(worker ? { claudeScanWorkers: { script: worker } } : {}),
   });
   return { service, settings, problems: loaded.problems };
 }
