@@ -241,19 +241,21 @@ function readMember(b: Buffer, key: number, i: number, end: number, level: numbe
 /** Walks an object's members at one level; returns the index after its closing brace. */
 function walkObject(b: Buffer, i: number, end: number, level: number): number {
   i = skipWhitespace(b, i + 1, end);
+  if (i >= end) return FAIL;
   if (b[i] === 0x7d) return i + 1;
   for (;;) {
-    if (b[i] !== 0x22) return FAIL;
+    if (i >= end || b[i] !== 0x22) return FAIL;
     const keyStart = i;
     i = skipString(b, i, end);
     if (i < 0 || sawEscape) return FAIL;
     const key = keyId(b, keyStart, i);
     i = skipWhitespace(b, i, end);
-    if (b[i] !== 0x3a) return FAIL;
+    if (i >= end || b[i] !== 0x3a) return FAIL;
     i = skipWhitespace(b, i + 1, end);
     i = readMember(b, key, i, end, level);
     if (i < 0) return i;
     i = skipWhitespace(b, i, end);
+    if (i >= end) return FAIL;
     if (b[i] === 0x7d) return i + 1;
     if (b[i] !== 0x2c) return FAIL;
     i = skipWhitespace(b, i + 1, end);
@@ -263,7 +265,7 @@ function walkObject(b: Buffer, i: number, end: number, level: number): number {
 /** The line [start, end) of b; undefined when only JSON.parse can say. */
 export function readClaudeLineBytes(b: Buffer, start: number, end: number): LineResult | undefined {
   const open = skipWhitespace(b, start, end);
-  if (b[open] !== 0x7b) return undefined;
+  if (open >= end || b[open] !== 0x7b) return undefined;
   timestamp = version = isSidechain = requestId = messageId = model = undefined;
   nullFields = 0;
   messageIsObject = false;

@@ -103,6 +103,7 @@ const NULL = [0x6e, 0x75, 0x6c, 0x6c];
 
 /** Any JSON value starting at i (no leading whitespace). */
 export function skipValue(b: Uint8Array, i: number, end: number, depth = 0): number {
+  if (i >= end) return FAIL; // never read past the range: the buffer goes on with the next line
   const c = b[i];
   if (c === QUOTE) return skipString(b, i, end);
   if (c === 0x7b) return skipContainer(b, i, end, depth, true);
@@ -118,6 +119,7 @@ function skipContainer(b: Uint8Array, i: number, end: number, depth: number, isO
   if (depth >= MAX_DEPTH) return TOO_DEEP;
   const close = isObject ? 0x7d : 0x5d;
   i = skipWhitespace(b, i + 1, end);
+  if (i >= end) return FAIL;
   if (b[i] === close) return i + 1;
   for (;;) {
     if (isObject) {
@@ -125,7 +127,7 @@ function skipContainer(b: Uint8Array, i: number, end: number, depth: number, isO
       i = skipString(b, i, end);
       if (i < 0) return i;
       i = skipWhitespace(b, i, end);
-      if (b[i] !== 0x3a) return FAIL;
+      if (i >= end || b[i] !== 0x3a) return FAIL;
       i = skipWhitespace(b, i + 1, end);
     }
     i = skipValue(b, i, end, depth + 1);

@@ -120,6 +120,15 @@ describe('reading usage lines from bytes', () => {
     for (let cut = 0; cut <= line.length; cut++) expectSameVerdict(line.slice(0, cut));
   });
 
+  it('never reads past the end of its range, even when the buffer goes on with the rest of the line', () => {
+    const line = assistantLine({ input: 1234, output: 56, cacheWrite: 7, cache1h: 8, cacheRead: 90123 });
+    const buffer = Buffer.from(line, 'latin1');
+    for (let cut = 0; cut <= line.length; cut++) {
+      const bytes = readClaudeLineBytes(buffer, 0, cut);
+      if (bytes !== undefined) expect(bytes).toEqual(parseClaudeLine(line.slice(0, cut)));
+    }
+  });
+
   it('20,000 randomly damaged lines get the same verdict from both readers', () => {
     const random = seededRandom(7);
     const pieces = ['"', '\\', '{', '}', '[', ']', ':', ',', 'null', 'true', '0', '-', 'e', ' ', '\u0001', 'é', '"usage":{'];
