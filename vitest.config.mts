@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-temp-dir.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
