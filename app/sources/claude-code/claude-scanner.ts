@@ -3,7 +3,8 @@
  * refresh reads only bytes appended since the last one, and a truncated, replaced or deleted file
  * gives back exactly what it contributed.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
 import { parseFileSince, type ParsedBatch } from './parsed-batch.ts';
@@ -22,6 +23,11 @@ export interface ScanReport {
   readonly bytesRead: number;
   /** "3 lines skipped in session.jsonl": malformed, null fields, or lines too long to read. */
   readonly warnings: string[];
+}
+
+/** Truncated, or another file under the same name (a new inode, or rewritten to the same size). */
+function isReplaced(state: FileState, info: Stats): boolean {
+  return state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs);
 }
 
 async function listJsonl(root: string): Promise<string[]> {
@@ -62,50 +68,49 @@ export class ClaudeCodeScanner {
         this.files.delete(path);
       }
     }
-    this.index.removeFiles(gone);
-    // Several files at once: most of a refresh is waiting on stat and read.
-    let bytesRead = 0;
-    const queue = [...paths];
-    const worker = async () => {
-      for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-        const read = await this.refreshFile(path);
-        bytesRead += read;
+    // Blocking stats, one per file: about 3 µs each, where an asynchronous stat costs a round trip
+    // through libuv's thread pool (1,000 files: 3 ms instead of 20, on every refresh).
+    const changed: Array<{ path: string; state: FileState; info: Stats }> = [];
+    for (const path of paths) {
+      let info: Stats;
+      try {
+        info = statSync(path);
+      } catch {
+        continue; // deleted between listing and reading; the next refresh drops it
       }
+      let state = this.files.get(path);
+      if (state && isReplaced(state, info)) {
+        gone.add(state.fileId);
+        state = undefined;
+      }
+      if (!state) {
+        state = { fileId: this.nextFileId++, ino: info.ino, offset: 0, mtimeMs: info.mtimeMs, skipped: 0 };
+        this.files.set(path, state);
+      }
+      if (info.size !== state.offset) changed.push({ path, state, info });
+    }
+    // What replaced and deleted files held goes first, so their requests fall to the files that remain.
+    this.index.removeFiles(gone);
+    // Several files at once: reads wait on the disk (or on the worker threads).
+    let bytesRead = 0;
+    const read = async () => {
+      for (let next = changed.pop(); next !== undefined; next = changed.pop())
+        bytesRead += await this.readFile(next.path, next.state, next.info);
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    await Promise.all(Array.from({ length: 8 }, read));
     const warnings = [...this.files]
       .filter(([, s]) => s.skipped > 0)
       .map(([path, s]) => `${s.skipped} line${s.skipped === 1 ? '' : 's'} skipped in ${basename(path)}`);
     return { files: this.files.size, bytesRead, warnings };
   }
 
-  private async refreshFile(path: string): Promise<number> {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      return 0; // deleted between listing and reading; the next refresh drops it
-    }
-    let state = this.files.get(path);
-    const replaced =
-      state !== undefined &&
-      (state.ino !== info.ino || info.size < state.offset || (info.size === state.offset && info.mtimeMs !== state.mtimeMs));
-    if (state && replaced) {
-      this.index.removeFiles(new Set([state.fileId]));
-      state = undefined;
-    }
-    if (!state) {
-      state = { fileId: this.nextFileId++, ino: info.ino, offset: 0, mtimeMs: info.mtimeMs, skipped: 0 };
-      this.files.set(path, state);
-    }
-    if (info.size === state.offset) return 0;
-    const fileState = state;
-    const batch = await this.parse(path, fileState.offset);
-    this.index.addBatch(fileState.fileId, batch);
-    fileState.offset = batch.endOffset;
-    fileState.mtimeMs = info.mtimeMs;
-    fileState.ino = info.ino;
-    fileState.skipped += batch.skipped;
+  private async readFile(path: string, state: FileState, info: Stats): Promise<number> {
+    const batch = await this.parse(path, state.offset);
+    this.index.addBatch(state.fileId, batch);
+    state.offset = batch.endOffset;
+    state.mtimeMs = info.mtimeMs;
+    state.ino = info.ino;
+    state.skipped += batch.skipped;
     return batch.bytesRead;
   }
 

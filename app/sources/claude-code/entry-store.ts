@@ -187,33 +187,43 @@ export class EntryStore {
     return count;
   }
 
-  /** Whether request i counts: a sidechain replay of a message already in the main chain does not. */
-  private counts(i: number, mainChain: () => IdTable): boolean {
-    const flags = this.flags[i]!;
-    if (!(flags & ALIVE)) return false;
-    if (!(flags & SIDECHAIN) || !(flags & HAS_KEY)) return true;
-    return mainChain().get(this.ids, i * 4, this.ids) === -1;
-  }
-
-  /** Message ids (their hashes) of the main chain, built only if some sidechain request needs them. */
-  private lazyMainChain(): () => IdTable {
-    let messages: IdTable | undefined;
-    return () => {
-      if (messages) return messages;
-      messages = new IdTable(4, 2);
+  /**
+   * Which requests count: alive ones, except a sidechain replay of a message already in the main
+   * chain. Sidechain requests are few, so their message ids are indexed (not the main chain's):
+   * one pass over the main chain marks the ones it replays.
+   */
+  private countedFilter(): (i: number) => boolean {
+    const sidechainMessages = new IdTable(4, 2);
+    // A bitmap of the sidechain messages' hashes lets most main-chain requests skip the lookup.
+    const maybeSidechain = new Uint8Array(1 << 17);
+    const bit = (i: number) => this.ids[i * 4 + 1]! & 0xfffff;
+    const isSidechainWithKey = (flags: number) => (flags & (ALIVE | HAS_KEY | SIDECHAIN)) === (ALIVE | HAS_KEY | SIDECHAIN);
+    for (let i = 0; i < this.size; i++) {
+      if (!isSidechainWithKey(this.flags[i]!)) continue;
+      sidechainMessages.set(i, this.ids);
+      maybeSidechain[bit(i) >> 3]! |= 1 << (bit(i) & 7);
+    }
+    const replayed = new Set<number>();
+    if (sidechainMessages.size > 0) {
       for (let i = 0; i < this.size; i++) {
-        const flags = this.flags[i]!;
-        if (flags & ALIVE && flags & HAS_KEY && !(flags & SIDECHAIN)) messages.set(i, this.ids);
+        if ((this.flags[i]! & (ALIVE | HAS_KEY | SIDECHAIN)) !== (ALIVE | HAS_KEY)) continue;
+        if (!(maybeSidechain[bit(i) >> 3]! & (1 << (bit(i) & 7)))) continue;
+        const sidechain = sidechainMessages.get(this.ids, i * 4, this.ids);
+        if (sidechain !== -1) replayed.add(sidechain);
       }
-      return messages;
+    }
+    return (i) => {
+      const flags = this.flags[i]!;
+      if (!(flags & ALIVE)) return false;
+      return !isSidechainWithKey(flags) || !replayed.has(sidechainMessages.get(this.ids, i * 4, this.ids));
     };
   }
 
   /** Every counted request, one object each (tests and diagnostics; the app uses usageRows). */
   *counted(): Generator<StoredRequest> {
-    const mainChain = this.lazyMainChain();
+    const counts = this.countedFilter();
     for (let i = 0; i < this.size; i++) {
-      if (!this.counts(i, mainChain)) continue;
+      if (!counts(i)) continue;
       const t = i * 6;
       yield {
         messageHash: this.flags[i]! & HAS_KEY ? hexOf(this.ids, i * 4) : undefined,
@@ -237,32 +247,36 @@ export class EntryStore {
    * the row's context-window bucket, so summing requests never changes their price.
    */
   usageRows(rules: LongContextRules): UsageRow[] {
-    const mainChain = this.lazyMainChain();
-    const ruleCache = new Map<number, LongContextRule | null>();
+    const counts = this.countedFilter();
     const cellsPerHour = this.models.length * 4;
-    // Per hour, six sums per model × speed × context window. Requests come in file order, mostly
-    // one hour after another, so the hour's cells are looked up once per run of requests.
+    // Per hour, six sums per model × speed × context window; per day, each model's long-context
+    // rule. Requests come in file order, one hour after another, so both are looked up once per
+    // run of requests rather than once per request.
     const hours = new Map<number, Float64Array>();
+    const rulesByDay = new Map<number, Array<LongContextRule | null | undefined>>();
     let lastHour = NaN;
     let cells: Float64Array = new Float64Array(0);
+    let dayRules: Array<LongContextRule | null | undefined> = [];
     for (let i = 0; i < this.size; i++) {
-      if (!this.counts(i, mainChain)) continue;
+      if (!counts(i)) continue;
       const t = i * 6;
       const hour = this.hour[i]!;
       const model = this.model[i]!;
-      const ruleKey = Math.floor(hour / 24) * 65536 + model;
-      let rule = ruleCache.get(ruleKey);
-      if (rule === undefined) {
-        rule = rules(this.models[model]!, new Date(hour * HOUR_MS).toISOString().slice(0, 10)) ?? null;
-        ruleCache.set(ruleKey, rule);
-      }
-      const prompt = this.tokens[t]! + this.tokens[t + 2]! + this.tokens[t + 3]! + this.tokens[t + 4]!;
-      const long = rule !== null && prompt > rule.thresholdTokens && prompt + this.tokens[t + 1]! <= rule.contextWindowTokens;
       if (hour !== lastHour) {
         lastHour = hour;
         cells = hours.get(hour) ?? new Float64Array(cellsPerHour * 6);
         hours.set(hour, cells);
+        const day = Math.floor(hour / 24);
+        dayRules = rulesByDay.get(day) ?? [];
+        rulesByDay.set(day, dayRules);
       }
+      let rule = dayRules[model];
+      if (rule === undefined) {
+        rule = rules(this.models[model]!, new Date(hour * HOUR_MS).toISOString().slice(0, 10)) ?? null;
+        dayRules[model] = rule;
+      }
+      const prompt = this.tokens[t]! + this.tokens[t + 2]! + this.tokens[t + 3]! + this.tokens[t + 4]!;
+      const long = rule !== null && prompt > rule.thresholdTokens && prompt + this.tokens[t + 1]! <= rule.contextWindowTokens;
       const cell = (model * 4 + (this.flags[i]! & FAST ? 2 : 0) + (long ? 1 : 0)) * 6;
       for (let k = 0; k < 6; k++) cells[cell + k]! += this.tokens[t + k]!;
     }
