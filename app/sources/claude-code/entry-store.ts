@@ -125,11 +125,13 @@ export class EntryStore {
       this.best.set(this.append(fileId, batch, row, true), this.ids);
       return;
     }
-    const better = beats(this.summary(batch.tokens, row, batch.flags[row]!), this.stored(holder));
+    const incoming = this.summary(batch.tokens, row, batch.flags[row]!);
+    const better = beats(incoming, this.stored(holder));
     const group = this.spreadOf.get(this.ids, holder * 4, this.ids);
     if (this.file[holder] === fileId && group === -1) {
-      // Streaming snapshots within one file (read in two refreshes): keep only the better one, in place.
-      if (better) this.write(holder, fileId, batch, row, true);
+      // Streaming snapshots within one file (read in two refreshes): the later one replaces the
+      // earlier in place unless the earlier is strictly better, as within one read (parsed-batch.ts).
+      if (!beats(this.stored(holder), incoming)) this.write(holder, fileId, batch, row, true);
       return;
     }
     let candidates = this.spread.get(group);
@@ -188,9 +190,10 @@ export class EntryStore {
   }
 
   /**
-   * Which requests count: alive ones, except a sidechain replay of a message already in the main
-   * chain. Sidechain requests are few, so their message ids are indexed (not the main chain's):
-   * one pass over the main chain marks the ones it replays.
+   * Which requests count: alive ones, except sidechain replays — of a message already in the
+   * main chain, or of another sidechain row of the same message under a new request id. Sidechain
+   * requests are few, so their message ids are indexed (not the main chain's): one pass over the
+   * main chain marks the ones it replays.
    */
   private countedFilter(): (i: number) => boolean {
     const sidechainMessages = new IdTable(4, 2);
@@ -200,7 +203,9 @@ export class EntryStore {
     const isSidechainWithKey = (flags: number) => (flags & (ALIVE | HAS_KEY | SIDECHAIN)) === (ALIVE | HAS_KEY | SIDECHAIN);
     for (let i = 0; i < this.size; i++) {
       if (!isSidechainWithKey(this.flags[i]!)) continue;
-      sidechainMessages.set(i, this.ids);
+      // Sidechain rows of one message under several request ids are replays too: the best counts.
+      const held = sidechainMessages.get(this.ids, i * 4, this.ids);
+      if (held === -1 || beats(this.stored(i), this.stored(held))) sidechainMessages.set(i, this.ids);
       maybeSidechain[bit(i) >> 3]! |= 1 << (bit(i) & 7);
     }
     const replayed = new Set<number>();
@@ -215,7 +220,9 @@ export class EntryStore {
     return (i) => {
       const flags = this.flags[i]!;
       if (!(flags & ALIVE)) return false;
-      return !isSidechainWithKey(flags) || !replayed.has(sidechainMessages.get(this.ids, i * 4, this.ids));
+      if (!isSidechainWithKey(flags)) return true;
+      const counted = sidechainMessages.get(this.ids, i * 4, this.ids);
+      return counted === i && !replayed.has(counted);
     };
   }
 

@@ -72,7 +72,9 @@ export async function parseFileSince(path: string, fromOffset: number, options?:
       }
       const held = entries[at]!;
       const summary = (e: ClaudeEntry) => ({ sidechain: e.isSidechain, total: totalTokens(e), fast: e.speed !== undefined });
-      if (beats(summary(parsed), summary(held))) entries[at] = parsed;
+      // A later line of the same request replaces an earlier one unless the earlier is strictly
+      // better: on a tie the later snapshot is the more final one (and ccusage keeps it too).
+      if (!beats(summary(held), summary(parsed))) entries[at] = parsed;
     },
     options,
   );

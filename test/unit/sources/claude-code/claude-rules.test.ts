@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../../app/engine/catalog/catalog.ts';
@@ -37,6 +38,21 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(entries[0]!.outputTokens).toBe(17);
   });
 
+  it('streaming snapshots with equal totals: the later one counts, in one read or across two refreshes', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'proj/s1.jsonl');
+    // 100 + 5 + 0 + 50 = 155 tokens each way; the later line moves 50 tokens from input to cache reads.
+    writeLines(path, [
+      assistantLine({ input: 100, output: 5, cacheRead: 50 }),
+      assistantLine({ input: 50, output: 5, cacheRead: 100 }),
+    ]);
+    const first = await scan(dir);
+    expect(first.entries.map((e) => [e.inputTokens, e.cacheReadTokens])).toEqual([[50, 100]]);
+    appendFileSync(path, `${assistantLine({ input: 150, output: 5, cacheRead: 0 })}\n`);
+    await first.scanner.refresh();
+    expect(first.scanner.requests().map((e) => [e.inputTokens, e.cacheReadTokens])).toEqual([[150, 0]]);
+  });
+
   it('a resumed session copied into another file (other sessionId) counts once: dedup is global', async () => {
     const dir = tempDir();
     const line = (session: string) => assistantLine({ id: 'msg_A', req: 'req_A', input: 100, output: 50, session });
@@ -50,12 +66,14 @@ describe('Claude Code log rules (claude-code-logs.md)', () => {
     expect(tokens).toBe(150 + 2 + 4);
   });
 
-  it('sidechains: a replay of a main-chain message is dropped, a sidechain-only message counts, main chain wins a tie', async () => {
+  it('sidechains: replays (of a main-chain message, or under a new request id) are dropped, a sidechain-only message counts once, main chain wins', async () => {
     const dir = tempDir();
     writeLines(join(dir, 'proj/s.jsonl'), [
       assistantLine({ id: 'msg_main', req: 'req_1', input: 100, output: 10 }),
       assistantLine({ id: 'msg_main', req: 'req_replay', input: 100, output: 10, sidechain: true }),
       assistantLine({ id: 'msg_side', req: 'req_2', input: 7, output: 3, sidechain: true }),
+      // The same sidechain message again under a new request id: a replay, counted once (the larger).
+      assistantLine({ id: 'msg_side', req: 'req_2b', input: 7, output: 1, sidechain: true }),
       assistantLine({ id: 'msg_both', req: 'req_3', input: 500, output: 50, sidechain: true }),
       assistantLine({ id: 'msg_both', req: 'req_3', input: 5, output: 5 }),
     ]);
