@@ -26,6 +26,33 @@ function installCcusage(): string {
   return bin;
 }
 
+interface CcusageDaily {
+  totals?: { totalCost?: number; unpricedModels?: string[] };
+  daily?: Array<{
+    period: string;
+    modelBreakdowns: Array<{
+      modelName: string;
+      inputTokens: number;
+      outputTokens: number;
+      cacheCreationTokens: number;
+      cacheReadTokens: number;
+    }>;
+  }>;
+}
+
+/** Input, output, cache-write and cache-read tokens for every day and model, ours against ccusage's. */
+function compareTokens(report: CcusageDaily, ours: Record<string, [number, number, number, number]>): string {
+  const theirs = new Map<string, number[]>();
+  for (const day of report.daily ?? [])
+    for (const m of day.modelBreakdowns)
+      theirs.set(`${day.period} ${m.modelName}`, [m.inputTokens, m.outputTokens, m.cacheCreationTokens, m.cacheReadTokens]);
+  const cells = new Set([...theirs.keys(), ...Object.keys(ours)]);
+  const differing = [...cells].filter((cell) => String(theirs.get(cell)) !== String(ours[cell]));
+  return differing.length === 0
+    ? `tokens by day and model: all ${cells.size} day × model cells equal ccusage's`
+    : `tokens by day and model: ${differing.length} of ${cells.size} cells differ from ccusage's, e.g. ${differing.slice(0, 3).join('; ')}`;
+}
+
 export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_LOG_BYTES ?? 1 << 30)): void {
   const t0 = performance.now();
   const tree = logTree(targetBytes);
@@ -64,6 +91,7 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
       entries: number;
       totalUsd: string;
       byModelUsd: Record<string, string>;
+      tokensByDayModel: Record<string, [number, number, number, number]>;
       maxRssMb: number;
     };
   };
@@ -76,16 +104,14 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
   let ccusageLine = 'ccusage 20.0.24 not installed';
   if (existsSync(ccusageBin)) {
     const t1 = performance.now();
+    // In UTC, so that its days are the UTC days we sum by.
     const result = spawnSync(ccusageBin, ['daily', '--json', '--offline'], {
-      env: { ...process.env, CLAUDE_CONFIG_DIR: tree.configDir },
+      env: { ...process.env, CLAUDE_CONFIG_DIR: tree.configDir, TZ: 'UTC' },
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
     const ms = performance.now() - t1;
-    const report =
-      result.status === 0
-        ? (JSON.parse(result.stdout) as { totals?: { totalCost?: number; unpricedModels?: string[] } })
-        : undefined;
+    const report = result.status === 0 ? (JSON.parse(result.stdout) as CcusageDaily) : undefined;
     const total = report?.totals?.totalCost;
     const unpriced = report?.totals?.unpricedModels ?? [];
     ccusageLine = `ccusage   cold ${ms.toFixed(0).padStart(6)} ms  ${(mb / (ms / 1000)).toFixed(0).padStart(5)} MB/s  total $${total?.toFixed(6) ?? `(failed: ${result.stderr.split('\n')[0]})`}`;
@@ -101,6 +127,7 @@ export function benchClaudeCode(targetBytes = Number(process.env.SPENDBAR_BENCH_
         `  ccusage left ${unpriced.join(', ')} unpriced ($0); spendbar on the models both price: $${comparable.toFixed(6)}`,
       );
     }
+    if (report) console.log(`  ${compareTokens(report, ours.tokensByDayModel)}`);
     console.log(`  cold-scan ratio: spendbar is ${(ms / ours.coldMs).toFixed(2)}x ccusage's speed (target ≥ 1.00x)`);
   } else {
     console.log(`  spendbar  cold ${ours.coldMs.toFixed(0)} ms, ${(mb / (ours.coldMs / 1000)).toFixed(0)} MB/s; ${ccusageLine}`);

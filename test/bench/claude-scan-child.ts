@@ -17,11 +17,20 @@ const cold = await scanner.refresh();
 scanner.useParser(undefined);
 await pool?.close();
 const catalog = buildCatalog();
-const byModel = new CostAggregator(catalog, (dims) => dims.modelId)
-  .addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d)))
-  .groups();
+const rows = scanner.usageRows((m, d) => longContextRule(catalog, m, d));
+const byModel = new CostAggregator(catalog, (dims) => dims.modelId).addAll(rows).groups();
 const total = [...byModel.values()].reduce((s, g) => s + g.femto, 0n);
 const coldMs = performance.now() - t0;
+
+// Tokens per UTC day and model as written in the logs, to hold against ccusage's daily report.
+const tokensByDayModel: Record<string, [number, number, number, number]> = {};
+for (const row of rows) {
+  const sums = (tokensByDayModel[`${row.start.slice(0, 10)} ${row.model}`] ??= [0, 0, 0, 0]);
+  sums[0] += row.inputTokens;
+  sums[1] += row.outputTokens;
+  sums[2] += row.cacheWrite5mTokens + row.cacheWrite1hTokens;
+  sums[3] += row.cacheReadTokens;
+}
 
 // Append 1 MB of new usage and refresh.
 const line = (i: number) =>
@@ -56,6 +65,7 @@ process.stdout.write(
     incrementalBytes: incremental.bytesRead,
     entries,
     totalUsd: femtoToDecimalString(total),
+    tokensByDayModel,
     byModelUsd: Object.fromEntries([...byModel].map(([m, g]) => [m, femtoToDecimalString(g.femto)])),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
