@@ -152,6 +152,16 @@ api.onViewChanged((view) => {
 });
 api.onShowSettings(() => void onAction('open-settings', undefined));
 
+// The window takes the content's height (main keeps it within the screen), so a normal month
+// shows every section without scrolling and a short page leaves no empty space.
+let reportedHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(root.getBoundingClientRect().height);
+  if (height === reportedHeight) return;
+  reportedHeight = height;
+  void api.fitHeight(height);
+}).observe(root);
+
 void (async () => {
   await loadSetup();
   const result = await api.getView();

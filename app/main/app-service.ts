@@ -29,6 +29,8 @@ export interface AppServiceDeps {
   readonly startDemo: () => Promise<{ url: string; close(): Promise<void> }>;
   /** Every new view, with the alerts now due (for the tray, the popover and notifications). */
   readonly onView: (view: SpendView, due: readonly Alert[]) => void;
+  /** The popover's content height, for the window to fit it. */
+  readonly onContentHeight?: (height: number) => void;
   /** Settings the platform applies itself (launch at login). */
   readonly onSettings?: (settings: Settings) => void;
   readonly timeoutMs?: number;
@@ -198,6 +200,9 @@ export class AppService {
         return ok(null);
       case 'spendbar:snooze-alert':
         this.spend.snoozeAlert(r.id as string, this.deps.now() + (r.minutes as number) * 60_000);
+        return ok(null);
+      case 'spendbar:fit-height':
+        this.deps.onContentHeight?.(r.height as number);
         return ok(null);
       default:
         return fail(`unknown channel ${String(channel)}`);

@@ -92,6 +92,7 @@ async function start(): Promise<void> {
       const server = await startDemoServer({ seed: 1, scenario: 'growth' });
       return { url: server.url, close: () => server.close() };
     },
+    onContentHeight: (height) => popover.fitContent(height),
     onView: (view, due) => {
       const current = settings.read();
       trayController.update(view, current.trayFigure);

@@ -60,6 +60,10 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
         payload.minutes <= 7 * 24 * 60
         ? accept({ id: payload.id, minutes: payload.minutes })
         : fail('snooze-alert needs an alert id and 1–10080 minutes');
+    case 'spendbar:fit-height':
+      return isRecord(payload) && typeof payload.height === 'number' && payload.height >= 1 && payload.height <= 10_000
+        ? accept({ height: Math.ceil(payload.height) })
+        : fail('fit-height needs a height of 1–10000 pixels');
     default:
       return fail(`unknown channel ${String(channel)}`);
   }

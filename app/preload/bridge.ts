@@ -28,6 +28,7 @@ export function createBridge(transport: Transport): SpendbarApi {
     updateSettings: (patch) => transport.invoke(CHANNELS.updateSettings, patch),
     setDemoMode: (enabled) => transport.invoke(CHANNELS.setDemoMode, { enabled }),
     snoozeAlert: (id, minutes) => transport.invoke(CHANNELS.snoozeAlert, { id, minutes }),
+    fitHeight: (height) => transport.invoke(CHANNELS.fitHeight, { height }),
     onViewChanged: (listener) => transport.subscribe(CHANNELS.viewChanged, listener),
     onShowSettings: (listener) => transport.subscribe(CHANNELS.showSettings, () => listener()),
   } satisfies SpendbarApi);

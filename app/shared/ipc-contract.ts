@@ -28,6 +28,7 @@ export const CHANNELS = {
   updateSettings: 'spendbar:update-settings',
   setDemoMode: 'spendbar:set-demo-mode',
   snoozeAlert: 'spendbar:snooze-alert',
+  fitHeight: 'spendbar:fit-height',
   showSettings: 'spendbar:show-settings',
   viewChanged: 'spendbar:view-changed',
 } as const;
@@ -45,6 +46,7 @@ export interface Contracts {
   'spendbar:update-settings': { request: Partial<Settings>; response: Result<Settings> };
   'spendbar:set-demo-mode': { request: { enabled: boolean }; response: Result<null> };
   'spendbar:snooze-alert': { request: { id: string; minutes: number }; response: Result<null> };
+  'spendbar:fit-height': { request: { height: number }; response: Result<null> };
   'spendbar:show-settings': { event: null };
   'spendbar:view-changed': { event: SpendView };
 }
@@ -69,6 +71,8 @@ export interface SpendbarApi {
   updateSettings(patch: Partial<Settings>): Promise<ResponseOf<'spendbar:update-settings'>>;
   setDemoMode(enabled: boolean): Promise<ResponseOf<'spendbar:set-demo-mode'>>;
   snoozeAlert(id: string, minutes: number): Promise<ResponseOf<'spendbar:snooze-alert'>>;
+  /** The popover's content height in CSS pixels: main sizes the window to it, within the screen. */
+  fitHeight(height: number): Promise<ResponseOf<'spendbar:fit-height'>>;
   /** Returns a function that stops listening. */
   onViewChanged(listener: (view: SpendView) => void): () => void;
   onShowSettings(listener: () => void): () => void;

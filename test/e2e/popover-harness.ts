@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { AppService } from '../../app/main/app-service.ts';
+import { PopoverWindow } from '../../app/main/popover-window.ts';
+import { FakeScreen, FakeWindow } from '../helpers/electron-fake.ts';
 import { openSecretStore, type SecretStore } from '../../app/main/secret-store.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../app/shared/settings-schema.ts';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../app/sources/demo/demo-server.ts';
@@ -76,6 +78,8 @@ export interface Harness {
   readonly keychainService: string;
   /** Everything main sent to the page, serialized. */
   readonly sentToPage: string[];
+  /** The popover window as main sizes it (on a 1512 × 982 laptop screen under a macOS menu bar). */
+  readonly window: FakeWindow;
   settled(): Promise<SpendView>;
   close(): Promise<void>;
 }
@@ -97,9 +101,20 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
       )
       .catch(() => undefined);
   };
+  // The real PopoverWindow sizes a fake window; the page's viewport then takes that size, so
+  // screenshots show what the user sees.
+  const popoverWindow = new FakeWindow();
+  const laptop = { bounds: { x: 0, y: 0, width: 1512, height: 982 }, workArea: { x: 0, y: 37, width: 1512, height: 945 } };
+  const popover = new PopoverWindow(popoverWindow, new FakeScreen([laptop]), () => undefined);
+  popover.open({ x: 1200, y: 5, width: 30, height: 24 });
   const service = new AppService({
     home,
     env: { HOME: home, ...options.env?.(demo) },
+    onContentHeight: (contentHeight) => {
+      popover.fitContent(contentHeight);
+      const [width, height] = popoverWindow.size;
+      void page.setViewportSize({ width, height }).catch(() => undefined);
+    },
     now: () => NOW,
     secrets,
     settings: {
@@ -139,6 +154,7 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
     secrets,
     keychainService,
     sentToPage,
+    window: popoverWindow,
     async settled() {
       for (let i = 0; i < 200; i++) {
         const view = service.view;

@@ -39,7 +39,8 @@ function freePort(): Promise<number> {
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  // The window as the user sees it: the viewport takes the size main gives the popover window.
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 test('first run: explains the three ways to get data and offers demo mode', async ({ page }) => {
@@ -76,6 +77,11 @@ test('normal month: budget left, percent of cap, projection with range, chart, m
   await expect(page.getByRole('region', { name: 'Spend by model' })).toContainText('Claude Sonnet 4.5');
   await expect(page.getByTestId('source-anthropic')).toContainText('updated just now');
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
+  // The window grew to its content: every section shows without scrolling.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+  expect(page.viewportSize()!.height).toBeGreaterThan(520);
+  expect(harness!.window.size[1]).toBe(page.viewportSize()!.height);
+  await expect(page.getByTestId('source-openai')).toBeInViewport();
   await shot(page, '03-normal-month');
 });
 

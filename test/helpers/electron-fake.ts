@@ -48,6 +48,7 @@ export class FakePowerMonitor extends EventEmitter implements PowerMonitorLike {
 export class FakeWindow implements WindowLike {
   visible = false;
   position: [number, number] | undefined;
+  size: [number, number] = [360, 520];
   private readonly emitter = new EventEmitter();
   isVisible(): boolean {
     return this.visible;
@@ -61,6 +62,9 @@ export class FakeWindow implements WindowLike {
   focus(): void {}
   setPosition(x: number, y: number): void {
     this.position = [x, y];
+  }
+  setSize(width: number, height: number): void {
+    this.size = [width, height];
   }
   on(event: 'blur', listener: () => void): this {
     this.emitter.on(event, listener);

@@ -96,6 +96,11 @@ describe('IPC boundary', () => {
     });
     expect(await service.handle('spendbar:update-settings', { __proto__: 1, evil: true })).toMatchObject({ ok: false });
     expect(await service.handle('spendbar:snooze-alert', { id: 'x', minutes: -5 })).toMatchObject({ ok: false });
+    for (const height of [0, -1, 1e9, Number.NaN, '600'])
+      expect(await service.handle('spendbar:fit-height', { height })).toEqual({
+        ok: false,
+        error: 'fit-height needs a height of 1–10000 pixels',
+      });
     expect(await service.handle('spendbar:nope' as never, {})).toEqual({ ok: false, error: 'unknown channel spendbar:nope' });
     const view = await service.handle('spendbar:get-view', undefined);
     expect(view.ok && view.value.sources[0]!.id).toBe('anthropic');

@@ -66,6 +66,30 @@ describe('popover placement', () => {
     expect(popoverPosition(SIZE, linux, undefined, { x: 300, y: 700 })).toEqual({ x: 120, y: 176 });
   });
 
+  it('the window takes its content height within the work area, and stays anchored to the icon', () => {
+    const mac = new FakeWindow();
+    const underMenuBar = new PopoverWindow(mac, new FakeScreen([macMenuBar]), () => undefined);
+    underMenuBar.open({ x: 1200, y: 5, width: 30, height: 24 });
+    underMenuBar.fitContent(640);
+    expect(mac.size).toEqual([360, 640]);
+    expect(mac.position).toEqual([1035, 41]); // the top edge stays under the menu bar
+
+    const windows = new FakeWindow();
+    const aboveTaskbar = new PopoverWindow(windows, new FakeScreen([windowsBottom]), () => undefined);
+    aboveTaskbar.open({ x: 1880, y: 1048, width: 24, height: 24 });
+    aboveTaskbar.fitContent(640);
+    expect(windows.position).toEqual([1560, 1040 - 640 - 4]); // the bottom edge stays above the taskbar
+
+    // Taller than the screen allows: the work area less 8 px each side, and the page scrolls.
+    const small = new FakeWindow();
+    const laptop = new PopoverWindow(small, new FakeScreen([display(0, 0, 1366, 768, [0, 27, 1366, 741])]), () => undefined);
+    laptop.open({ x: 1300, y: 2, width: 24, height: 24 });
+    laptop.fitContent(2_000);
+    expect(small.size).toEqual([360, 741 - 16]);
+    laptop.fitContent(120);
+    expect(small.size).toEqual([360, 320]);
+  });
+
   it('the window opens on the display that holds the icon, toggles, and hides on blur', () => {
     const screen = new FakeScreen([windowsBottom, secondaryAbove], { x: 10, y: 10 });
     const window = new FakeWindow();
