@@ -3,7 +3,7 @@
  * refresh reads only bytes appended since the last one, and a truncated, replaced or deleted file
  * gives back exactly what it contributed.
  */
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
@@ -105,7 +105,15 @@ export class ClaudeCodeScanner {
   }
 
   private async readFile(path: string, state: FileState, info: Stats): Promise<number> {
-    const batch = await this.parse(path, state.offset);
+    let batch: ParsedBatch;
+    try {
+      batch = await this.parse(path, state.offset);
+    } catch (error) {
+      // Deleted between the listing and the read (Claude Code cleaning up old sessions): the next
+      // refresh drops it. Any other failure is the refresh's.
+      if (!existsSync(path)) return 0;
+      throw error;
+    }
     this.index.addBatch(state.fileId, batch);
     state.offset = batch.endOffset;
     state.mtimeMs = info.mtimeMs;

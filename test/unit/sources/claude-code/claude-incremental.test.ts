@@ -2,6 +2,7 @@ import { appendFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaudeCodeScanner } from '../../../../app/sources/claude-code/claude-scanner.ts';
+import { parseFileSince } from '../../../../app/sources/claude-code/parsed-batch.ts';
 import { messageIdOf } from '../../../helpers/claude-requests.ts';
 import { assistantLine, tempDir, userLine, writeLines } from '../../../helpers/claude-logs.ts';
 
@@ -68,5 +69,22 @@ describe('incremental Claude Code scans', () => {
     await scanner.refresh();
     expect(ids(scanner)).toEqual(['shared']);
     expect(scanner.requests()[0]!.outputTokens).toBe(4);
+  });
+
+  it('a file deleted between the listing and the read is passed over, then dropped', async () => {
+    const dir = tempDir();
+    writeLines(join(dir, 'p/keep.jsonl'), [assistantLine({ id: 'kept', req: 'r1' })]);
+    writeLines(join(dir, 'p/old.jsonl'), [assistantLine({ id: 'cleaned-up', req: 'r2' })]);
+    const scanner = new ClaudeCodeScanner([dir]);
+    // Claude Code removes old sessions while we scan: the file goes just before it is read.
+    scanner.useParser(async (path, offset) => {
+      if (path.endsWith('old.jsonl')) rmSync(path);
+      return parseFileSince(path, offset);
+    });
+    const report = await scanner.refresh();
+    expect(ids(scanner)).toEqual(['kept']);
+    scanner.useParser(undefined);
+    expect((await scanner.refresh()).files).toBe(1);
+    expect(report.warnings).toEqual([]);
   });
 });
