@@ -132,6 +132,7 @@ export function utcHourOf(timestamp: string): number {
       timestamp[13] === ':' &&
       timestamp[16] === ':' &&
       timestamp[19] === '.' &&
+      year >= 1000 && // Date.UTC reads years 0–99 as 1900–1999
       month >= 1 &&
       month <= 12 &&
       day >= 1 &&

@@ -161,5 +161,7 @@ describe('reading usage lines from bytes', () => {
     }
     expect(utcHourOf('2026-02-30T10:00:00.000Z')).toBe(Math.floor(Date.parse('2026-03-02T10:00:00.000Z') / 3_600_000));
     expect(utcHourOf('2026-11-20T10:60:00.000Z')).toBeNaN();
+    expect(utcHourOf('0042-11-25T10:00:00.000Z')).toBe(Math.floor(Date.parse('0042-11-25T10:00:00.000Z') / 3_600_000));
+    expect(utcHourOf('2026-1a-20T10:00:00.000Z')).toBeNaN();
   });
 });
