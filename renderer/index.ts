@@ -55,7 +55,25 @@ function render(): void {
     for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));
     for (const notice of view.notices) children.push(h('p', { class: 'muted small' }, notice));
   }
+  const focused = focusKey(document.activeElement);
   root.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
+  if (focused) root.querySelectorAll<HTMLElement>(focused.selector)[focused.index]?.focus();
+}
+
+/**
+ * What identifies the focused control across a re-render (every view update and every 30 s
+ * rebuild the page): its id, or its action and source and which of those it is. Without this a
+ * keyboard user's focus would fall back to the page each time.
+ */
+function focusKey(element: Element | null): { selector: string; index: number } | undefined {
+  if (!(element instanceof HTMLElement) || !root.contains(element)) return undefined;
+  const { action, source } = element.dataset;
+  const selector = element.id
+    ? `#${CSS.escape(element.id)}`
+    : action
+      ? `[data-action="${CSS.escape(action)}"]${source ? `[data-source="${CSS.escape(source)}"]` : ''}`
+      : undefined;
+  return selector ? { selector, index: [...root.querySelectorAll(selector)].indexOf(element) } : undefined;
 }
 
 async function loadSetup(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,6 +168,7 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
       await demo.close();
       await new Promise((resolve) => server.close(resolve));
       for (const provider of ['anthropic', 'openai'] as const) await secrets.remove(provider).catch(() => undefined);
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }

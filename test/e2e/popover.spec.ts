@@ -193,6 +193,11 @@ test('keyboard reachable: every action is a focusable button in a sensible order
   await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Refresh now' })).toBeFocused();
+  // A new view rebuilds the page; the focus stays where the user put it.
+  const sent = harness!.sentToPage.length;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => harness!.sentToPage.slice(sent).some((p) => p.includes('"asOf"'))).toBe(true);
+  await expect(page.getByRole('button', { name: 'Refresh now' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.locator('header').getByRole('button', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');
