@@ -14,6 +14,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (typeof value === 'function') element.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
     else if (name === 'class') element.className = String(value);
     else if (name === 'value' && 'value' in element) (element as HTMLInputElement).value = String(value);
+    // Through the CSSOM: the CSP (style-src 'self') refuses style attributes set as markup.
+    else if (name === 'style') element.style.cssText = String(value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children)

@@ -6,7 +6,7 @@ import type { SpendView } from '../app/engine/view-types.ts';
 import type { KeyProvider, SetupState } from '../app/shared/ipc-contract.ts';
 import { h } from './dom.ts';
 import { ago } from './format.ts';
-import { byModel, sources } from './views/breakdown.ts';
+import { byModel, sources, type Breakdown } from './views/breakdown.ts';
 import { chart } from './views/chart.ts';
 import { firstRun } from './views/first-run.ts';
 import { readSettingsForm, settingsView, type SettingsMessages } from './views/settings.ts';
@@ -16,6 +16,8 @@ interface State {
   view: SpendView | undefined;
   setup: SetupState | undefined;
   screen: 'main' | 'settings';
+  /** Which breakdown the spend section shows. */
+  breakdown: Breakdown;
   messages: SettingsMessages;
   error: string | undefined;
 }
@@ -27,7 +29,14 @@ if (!window.spendbar) {
   throw new Error('window.spendbar is missing: the preload did not run');
 }
 const api = window.spendbar;
-const state: State = { view: undefined, setup: undefined, screen: 'main', messages: {}, error: undefined };
+const state: State = {
+  view: undefined,
+  setup: undefined,
+  screen: 'main',
+  breakdown: 'model',
+  messages: {},
+  error: undefined,
+};
 
 function header(view: SpendView): HTMLElement {
   return h(
@@ -49,7 +58,7 @@ function render(): void {
   else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
   else if (view.level === 'empty') children.push(firstRun(setup));
   else {
-    children.push(header(view), summary(view), chart(view), byModel(view), sources(view, Date.now()));
+    children.push(header(view), summary(view), chart(view), byModel(view, state.breakdown), sources(view, Date.now()));
     // One line per kind of alert: the highest threshold crossed says all the lower ones.
     const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
     for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));
@@ -107,6 +116,11 @@ async function keyAction(action: string, provider: KeyProvider): Promise<void> {
 
 async function onAction(action: string | undefined, source: KeyProvider | 'claude-code' | undefined): Promise<void> {
   switch (action) {
+    case 'show-model':
+    case 'show-workspace':
+      state.breakdown = action === 'show-model' ? 'model' : 'workspace';
+      render();
+      return;
     case 'refresh':
     case 'retry':
       await api.refreshNow();

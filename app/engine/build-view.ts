@@ -126,6 +126,21 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
     }))
     .sort((a, b) => b.usd - a.usd);
 
+  const byWorkspaceMap = new Map<string, { source: SourceKey; workspace: string | null; femto: Femto }>();
+  for (const c of countedCells) {
+    if (c.workspace === undefined) continue;
+    const key = `${c.source}|${c.workspace ?? ''}`;
+    const entry = byWorkspaceMap.get(key) ?? { source: c.source, workspace: c.workspace, femto: 0n };
+    entry.femto += c.femto;
+    byWorkspaceMap.set(key, entry);
+  }
+  const byWorkspace =
+    byWorkspaceMap.size < 2
+      ? []
+      : [...byWorkspaceMap.values()]
+          .map(({ source, workspace, femto }) => ({ source, workspace, usd: usd(femto) }))
+          .sort((a, b) => b.usd - a.usd);
+
   const sources: SourceView[] = input.sources.map(({ configured: _configured, ...s }) => {
     const spent = sum(inPeriod.filter((c) => c.source === s.id));
     const sourceCap = input.sourceCaps[s.id];
@@ -173,6 +188,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       hourlyRateUsd: round(lastHourUsd),
       daily,
       byModel,
+      byWorkspace,
       sources,
       unpriced: series.unpriced.map((u) => ({
         model: u.model,

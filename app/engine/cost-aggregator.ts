@@ -18,11 +18,13 @@ export interface GroupCost {
   webSearchRequests: number;
 }
 
-/** What a group key may depend on: the time slot (day "YYYY-MM-DD" or hour "YYYY-MM-DDTHH"), model, source. */
+/** What a group key may depend on: the time slot (day "YYYY-MM-DD" or hour "YYYY-MM-DDTHH"), model, source, workspace. */
 export interface GroupDims {
   readonly slot: string;
   readonly modelId: string;
   readonly source: SourceId;
+  /** As the row reported it: an id, null for the default workspace, undefined where there are none. */
+  readonly workspace: string | null | undefined;
 }
 
 export type GroupOf = (dims: GroupDims) => string;
@@ -42,6 +44,7 @@ interface RateClass {
   readonly geo: string;
   readonly speed: string;
   readonly source: SourceId;
+  readonly workspace: string | null | undefined;
   modelId: string;
   /** Rates for the price version of the last slot seen, and the days they hold for. */
   rates: EffectiveRates;
@@ -121,11 +124,19 @@ export class CostAggregator {
     const tier = row.serviceTier ?? '';
     const geo = row.inferenceGeo ?? '';
     const speed = row.speed ?? '';
+    const workspace = row.workspace;
     let classes = this.classesByModel.get(row.model);
     if (!classes) this.classesByModel.set(row.model, (classes = []));
     let rateClass: RateClass | undefined;
     for (const c of classes) {
-      if (c.band === band && c.tier === tier && c.geo === geo && c.speed === speed && c.source === row.source) {
+      if (
+        c.band === band &&
+        c.tier === tier &&
+        c.geo === geo &&
+        c.speed === speed &&
+        c.source === row.source &&
+        c.workspace === workspace
+      ) {
         rateClass = c;
         break;
       }
@@ -133,7 +144,7 @@ export class CostAggregator {
     const slot =
       rateClass && row.start.startsWith(rateClass.last.slot)
         ? rateClass.last
-        : this.slotFor(row, rateClass, classes, { band, tier, geo, speed });
+        : this.slotFor(row, rateClass, classes, { band, tier, geo, speed, workspace });
     if (!slot) return;
     const sums = slot.sums;
     sums[0]! += row.inputTokens;
@@ -149,7 +160,7 @@ export class CostAggregator {
     row: UsageRow,
     existing: RateClass | undefined,
     classes: RateClass[],
-    mods: { band: string; tier: string; geo: string; speed: string },
+    mods: { band: string; tier: string; geo: string; speed: string; workspace: string | null | undefined },
   ): SlotSums | undefined {
     const slot = row.start.slice(0, this.slotLength);
     let rateClass = existing;
@@ -206,7 +217,8 @@ export class CostAggregator {
       for (const rateClass of classes) {
         for (const { slot, rates, sums } of rateClass.slots.values()) {
           const femto = slotCost(rates, sums);
-          const group = this.groupOf({ slot, modelId: rateClass.modelId, source: rateClass.source });
+          const { modelId, source, workspace } = rateClass;
+          const group = this.groupOf({ slot, modelId, source, workspace });
           let cost = out.get(group);
           if (!cost)
             out.set(

@@ -22,6 +22,8 @@ export interface SpendCell {
   readonly hour: number;
   readonly source: SourceId;
   readonly modelId: string;
+  /** The workspace (Anthropic) or project (OpenAI): null is the default one, undefined a source without them. */
+  readonly workspace?: string | null | undefined;
   readonly femto: Femto;
   /** True when the amount comes from the provider's bill, false when it is our estimate. */
   readonly billed: boolean;
@@ -41,6 +43,11 @@ export interface SpendSeries {
   readonly reconciliation: readonly DayReconciliation[];
 }
 
+/** A workspace in a group key: undefined (a source without workspaces), null (the default one), or its id. */
+const workspaceKey = (workspace: string | null | undefined) =>
+  workspace === undefined ? '' : workspace === null ? '-' : `=${encodeURIComponent(workspace)}`;
+const workspaceOf = (key: string) => (key === '' ? undefined : key === '-' ? null : decodeURIComponent(key.slice(1)));
+
 /** Bill lines that have no usage behind them (code execution, web search on a day without tokens). */
 export const OTHER_CHARGES = 'other charges';
 
@@ -50,15 +57,20 @@ export function spendSeries(
   catalog: Catalog,
   now: number,
 ): SpendSeries {
-  const aggregator = new CostAggregator(catalog, (d) => `${d.slot}|${d.source}|${d.modelId}`, 'hour').addAll(usage);
-  const estimated = new Map<string, Array<{ hour: number; source: SourceId; modelId: string; femto: Femto }>>();
+  const aggregator = new CostAggregator(
+    catalog,
+    (d) => `${d.slot}|${d.source}|${d.modelId}|${workspaceKey(d.workspace)}`,
+    'hour',
+  ).addAll(usage);
+  type Estimate = Omit<SpendCell, 'billed'>;
+  const estimated = new Map<string, Estimate[]>();
   for (const [key, cost] of aggregator.groups()) {
-    const [slot = '', source = 'anthropic', modelId = ''] = key.split('|');
+    const [slot = '', source = 'anthropic', modelId = '', workspace = ''] = key.split('|');
     const hour = Date.parse(`${slot}:00:00Z`);
     const dayKey = `${source}|${slot.slice(0, 10)}`;
     let list = estimated.get(dayKey);
     if (!list) estimated.set(dayKey, (list = []));
-    list.push({ hour, source: source as SourceId, modelId, femto: cost.femto });
+    list.push({ hour, source: source as SourceId, modelId, workspace: workspaceOf(workspace), femto: cost.femto });
   }
 
   const billedByDay = new Map<string, Femto>();

@@ -66,6 +66,17 @@ export interface SpendView {
     readonly usd: number;
     readonly sources: readonly SourceKey[];
   }>;
+  /**
+   * Spend by workspace (Anthropic) or project (OpenAI) this period, largest first; empty when no
+   * source reports more than one. A day's bill is split over workspaces as over models: in
+   * proportion to the priced usage.
+   */
+  readonly byWorkspace: ReadonlyArray<{
+    readonly source: SourceKey;
+    /** null is the default workspace or project. */
+    readonly workspace: string | null;
+    readonly usd: number;
+  }>;
   readonly sources: readonly SourceView[];
   readonly unpriced: ReadonlyArray<{
     readonly model: string;

@@ -1,16 +1,36 @@
-/** Where the money goes: models this period, and each source's state with its one-click fix. */
+/** Where the money goes: models or workspaces this period, and each source's state with its one-click fix. */
 import type { SourceView, SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
 import { ago, clock, money } from '../format.ts';
 
-export function byModel(view: SpendView): HTMLElement | null {
+export type Breakdown = 'model' | 'workspace';
+
+function workspaceName(w: SpendView['byWorkspace'][number]): string {
+  if (w.workspace !== null) return w.workspace;
+  return w.source === 'openai' ? 'Default project (OpenAI)' : 'Default workspace';
+}
+
+/** "By model", or tabs for models and workspaces when spend is spread over several workspaces. */
+function heading(view: SpendView, shown: Breakdown): HTMLElement {
+  if (view.byWorkspace.length === 0) return h('h2', {}, 'By model');
+  const tab = (mode: Breakdown, label: string) =>
+    h('button', { role: 'tab', class: 'tab', 'aria-selected': String(shown === mode), 'data-action': `show-${mode}` }, label);
+  return h('div', { role: 'tablist', class: 'tabs' }, tab('model', 'By model'), tab('workspace', 'By workspace'));
+}
+
+export function byModel(view: SpendView, shown: Breakdown = 'model'): HTMLElement | null {
   if (view.byModel.length === 0) return null;
-  const top = view.byModel.slice(0, 4);
+  const mode = view.byWorkspace.length === 0 ? 'model' : shown;
+  const rows =
+    mode === 'model'
+      ? view.byModel.map((m) => ({ name: m.displayName, usd: m.usd }))
+      : view.byWorkspace.map((w) => ({ name: workspaceName(w), usd: w.usd }));
+  const top = rows.slice(0, 4);
   const max = Math.max(...top.map((m) => m.usd), 0.01);
   return h(
     'section',
-    { class: 'models', 'aria-label': 'Spend by model' },
-    h('h2', {}, 'By model'),
+    { class: 'models', 'aria-label': mode === 'model' ? 'Spend by model' : 'Spend by workspace' },
+    heading(view, mode),
     h(
       'ul',
       {},
@@ -18,7 +38,7 @@ export function byModel(view: SpendView): HTMLElement | null {
         h(
           'li',
           {},
-          h('span', { class: 'name' }, m.displayName),
+          h('span', { class: 'name' }, m.name),
           h('span', { class: 'amount' }, money(m.usd)),
           h('span', { class: 'meter', style: `width: ${(100 * m.usd) / max}%` }),
         ),

@@ -82,7 +82,33 @@ test('normal month: budget left, percent of cap, projection with range, chart, m
   expect(page.viewportSize()!.height).toBeGreaterThan(520);
   expect(harness!.window.size[1]).toBe(page.viewportSize()!.height);
   await expect(page.getByTestId('source-openai')).toBeInViewport();
+  // Bars are drawn to scale (their widths are set through the CSSOM, which the CSP allows).
+  const fraction = await page.evaluate(() => {
+    const width = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().width;
+    return width('.bar .fill') / width('.bar');
+  });
+  expect(fraction).toBeCloseTo(view.percentOfCap! / 100, 2);
+  const meters = await page.locator('.models .meter').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(meters[meters.length - 1]!).toBeLessThan(meters[0]! * 0.9);
   await shot(page, '03-normal-month');
+});
+
+test('spend by workspace: a tab beside the models, Anthropic workspaces and OpenAI projects, the default one named', async ({
+  page,
+}) => {
+  const view = await open(page, { settings: { capUsd: '5000' }, env: adminEnv });
+  await page.getByRole('tab', { name: 'By workspace' }).click();
+  const section = page.getByRole('region', { name: 'Spend by workspace' });
+  await expect(section).toContainText('wrkspc_01DemoProduction');
+  await expect(section).toContainText('Default workspace');
+  await expect(section).toContainText('proj_DemoApp');
+  const top = view.byWorkspace[0]!;
+  const amount = top.usd >= 1000 ? Math.round(top.usd).toLocaleString('en-US') : top.usd.toFixed(2);
+  await expect(section.locator('li').first()).toContainText(`$${amount}`);
+  await expect(page.getByRole('tab', { name: 'By workspace' })).toHaveAttribute('aria-selected', 'true');
+  await shot(page, '11-by-workspace');
+  await page.getByRole('tab', { name: 'By model' }).click();
+  await expect(page.getByRole('region', { name: 'Spend by model' })).toContainText('Claude Sonnet 4.5');
 });
 
 test('nearing the cap: the cap-hit date is shown and the figure turns amber', async ({ page }) => {

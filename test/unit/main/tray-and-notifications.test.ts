@@ -28,6 +28,7 @@ function view(overrides: Partial<SpendView>): SpendView {
     hourlyRateUsd: 2,
     daily: [],
     byModel: [],
+    byWorkspace: [],
     sources: [
       { id: 'anthropic', label: 'Anthropic', state: 'ok', counted: true, estimate: false, spentUsd: 1816.4, capUsd: null },
     ],

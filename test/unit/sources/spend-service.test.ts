@@ -46,6 +46,17 @@ describe('spend service on the demo organization', () => {
     expect(view.reconciliation.every((r) => Math.abs(r.differenceUsd) < 1e-6)).toBe(true);
   });
 
+  it('splits spend by workspace: the shares add up to what was spent, in the generator’s 70/30 proportion', async () => {
+    const s = service({ countedSources: ['anthropic'] });
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.byWorkspace.map((w) => w.workspace)).toEqual(['wrkspc_01DemoProduction', null]);
+    expect(view.byWorkspace.every((w) => w.source === 'anthropic')).toBe(true);
+    const total = view.byWorkspace.reduce((sum, w) => sum + w.usd, 0);
+    expect(total).toBeCloseTo(view.spentUsd, 5);
+    expect(view.byWorkspace[0]!.usd / total).toBeCloseTo(0.7, 2);
+  });
+
   it('shows remaining, percent of cap, projection, today and the last hour', async () => {
     const s = service({ capUsd: '3000' });
     await s.refreshAllOnce();
