@@ -48,6 +48,11 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
   if (view.capHitDate) ctx.out(`  Cap hit     ${view.capHitDate} at the current pace`);
   ctx.out(`  Today       ${money(view.todayUsd)}, last hour ${money(view.hourlyRateUsd)}`);
   for (const m of view.byModel.slice(0, 8)) ctx.out(`    ${m.displayName.padEnd(28)} ${money(m.usd).padStart(12)}`);
+  if (view.byWorkspace.length > 0) ctx.out('  By workspace (Anthropic) and project (OpenAI)');
+  for (const w of view.byWorkspace.slice(0, 8)) {
+    const name = w.workspace ?? (w.source === 'openai' ? 'default project' : 'default workspace');
+    ctx.out(`    ${name.padEnd(28)} ${money(w.usd).padStart(12)}`);
+  }
   for (const s of view.sources)
     ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
   for (const u of view.unpriced)

@@ -27,6 +27,15 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 describe('spendbar status', () => {
+  it('in the terminal, lists spend by model and by workspace or project', async () => {
+    const result = await runCliInProcess(['status', '--now', NOW], env());
+    expect(result.stdout).toMatch(/Claude Sonnet 4\.5 +\$[\d,.]+/);
+    expect(result.stdout).toContain('By workspace (Anthropic) and project (OpenAI)');
+    expect(result.stdout).toMatch(/wrkspc_01DemoProduction +\$[\d,.]+/);
+    expect(result.stdout).toMatch(/default workspace +\$[\d,.]+/);
+    expect(result.stdout).toMatch(/proj_DemoApp +\$[\d,.]+/);
+  });
+
   it('prints exactly the contract fields as one JSON document', async () => {
     const result = await spawnCli(['status', '--cap', '2500', '--now', NOW, '--json'], env());
     expect(result.code).toBe(0);
