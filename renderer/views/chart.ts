@@ -57,12 +57,14 @@ export function chart(view: SpendView): HTMLElement {
   if (projectedPoints.length > 1) nodes.push(svg('polyline', { class: 'total-projected', points: projectedPoints.join(' ') }));
   if (view.capUsd !== null) {
     nodes.push(svg('line', { class: 'cap', x1: 0, x2: W, y1: yTotal(view.capUsd), y2: yTotal(view.capUsd) }));
-    // Above the line, unless that would leave the chart: then below it.
+    // Above the line, unless that would leave the chart: then below it. At the left end, where
+    // the running total starts from zero, so the projection (which nears the cap on the right)
+    // never runs through it.
     const capY = yTotal(view.capUsd);
     nodes.push(
       svg(
         'text',
-        { class: 'cap-label', x: W - 4, y: capY < 14 ? capY + 10 : capY - 3, 'text-anchor': 'end' },
+        { class: 'cap-label', x: 4, y: capY < 14 ? capY + 10 : capY - 3, 'text-anchor': 'start' },
         document.createTextNode(`cap ${money(view.capUsd)}`),
       ),
     );
