@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { assistantLine, writeLines } from '../../helpers/claude-logs.ts';
 import { runCliInProcess, spawnCli } from '../../helpers/run-cli.ts';
 
 const NOW = '2026-11-25T12:30:00Z';
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let server: DemoServer;
 beforeAll(async () => {
   server = await startDemoServer({ seed: 5, now: () => new Date(NOW) });
@@ -129,6 +132,39 @@ describe('spendbar status', () => {
     expect(withAdmin.byModel.find((m: { model: string }) => m.model === 'claude-opus-4-5').usd).toBeGreaterThan(5);
     expect(codeOnly.spentUsd).toBe(5);
     expect(codeOnly.byModel).toEqual([{ model: 'claude-opus-4-5', usd: 5 }]);
+  });
+
+  it('the installed command (compiled, with its bundled scan worker) reads Claude Code logs as the source does', async () => {
+    const installed = join(ROOT, 'bin/spendbar.js');
+    const compiled = join(ROOT, 'out/cli/spendbar.mjs');
+    if (!existsSync(compiled)) {
+      console.warn(`skipped: ${compiled} is missing; npm test builds it first`);
+      return;
+    }
+    const home = mkdtempSync(join(tmpdir(), 'spendbar-workers-'));
+    for (let f = 0; f < 12; f++)
+      writeLines(
+        join(home, `.claude/projects/p${f % 3}/s${f}.jsonl`),
+        Array.from({ length: 40 }, (_, i) =>
+          assistantLine({
+            id: `m${f}-${i % 30}`,
+            req: `r${f}-${i % 30}`,
+            input: 1000 + i,
+            output: 10 * i,
+            ts: '2026-11-24T10:00:00Z',
+          }),
+        ),
+      );
+    const env = { HOME: home, SPENDBAR_HOME: home };
+    const fromSource = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], env)).stdout);
+    const child = spawnSync(process.execPath, [installed, 'status', '--now', NOW, '--json'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(0);
+    const fromInstalled = JSON.parse(child.stdout);
+    expect(fromInstalled.spentUsd).toBeGreaterThan(0);
+    expect({ ...fromInstalled, asOf: undefined }).toEqual({ ...fromSource, asOf: undefined });
   });
 
   it('with no source at all, says how to set one up', async () => {
