@@ -79,7 +79,8 @@ export class PopoverWindow {
     const known = trayBounds !== undefined && trayBounds.width > 0;
     const display = known ? this.screen.getDisplayMatching(trayBounds) : this.screen.getDisplayNearestPoint(cursor);
     this.anchor = { display, trayBounds: known ? trayBounds : undefined, cursor };
-    this.place();
+    // The size is set again on every opening: some Linux window managers ignore it while hidden.
+    this.place(true);
     this.window.show();
     this.window.focus();
     this.onShow();
@@ -91,11 +92,11 @@ export class PopoverWindow {
     if (this.anchor) this.place();
   }
 
-  private place(): void {
+  private place(resize = false): void {
     const { display, trayBounds, cursor } = this.anchor!;
     const roomy = Math.min(MAX_HEIGHT, display.workArea.height - 2 * MARGIN);
     const height = Math.round(Math.min(Math.max(this.contentHeight, MIN_HEIGHT), Math.max(MIN_HEIGHT, roomy)));
-    if (height !== this.height) {
+    if (resize || height !== this.height) {
       this.height = height;
       this.window.setSize(POPOVER_SIZE.width, height, false);
     }
