@@ -140,10 +140,3 @@ function skipContainer(b: Uint8Array, i: number, end: number, depth: number, isO
     i = skipWhitespace(b, i + 1, end);
   }
 }
-
-/** Whether the key string spanning [start, stop) (quotes included) is exactly `name`. */
-export function keyIs(b: Uint8Array, start: number, stop: number, name: Uint8Array): boolean {
-  if (stop - start !== name.length + 2) return false;
-  for (let k = 0; k < name.length; k++) if (b[start + 1 + k] !== name[k]) return false;
-  return true;
-}
