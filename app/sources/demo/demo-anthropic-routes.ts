@@ -1,9 +1,9 @@
 /** The Anthropic Admin usage and cost report endpoints, answered from the simulated organization. */
 import type { ServerResponse } from 'node:http';
 import { buildCatalog } from '../../engine/catalog/catalog.ts';
-import { bucketPage, pageEnvelope, parseRfc3339, rfc3339, type BucketPage } from './demo-buckets.ts';
+import { bucketPage, hoursIn, pageEnvelope, parseRfc3339, rfc3339, type BucketPage } from './demo-buckets.ts';
 import { DEMO_ORGANIZATION_ID, femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
-import { DemoOrganization, HOUR_MS, type DemoAnthropicRecord } from './demo-organization.ts';
+import { DemoOrganization, type DemoAnthropicRecord } from './demo-organization.ts';
 
 const USAGE_GROUPS = [
   'account_id',
@@ -51,12 +51,6 @@ function invalidGroups(res: ServerResponse, groups: string[], allowed: string[])
   return bad !== undefined;
 }
 
-function hoursOf([start, end]: readonly [number, number]): number[] {
-  const hours: number[] = [];
-  for (let h = start; h < end; h += HOUR_MS) hours.push(h);
-  return hours;
-}
-
 export function handleAnthropicUsage(
   res: ServerResponse,
   params: URLSearchParams,
@@ -76,7 +70,7 @@ export function handleAnthropicUsage(
   const has = (g: string) => groups.includes(g);
   const data = page.buckets.map((bucket) => {
     const combos = new Map<string, { record: DemoAnthropicRecord; sums: Sums }>();
-    for (const hour of hoursOf(bucket)) {
+    for (const hour of hoursIn(bucket)) {
       for (const r of org.anthropicHour(hour)) {
         if (models.length && !models.includes(r.model)) continue;
         const key = [
@@ -136,7 +130,7 @@ export function handleAnthropicCost(res: ServerResponse, params: URLSearchParams
   const byWorkspace = groups.includes('workspace_id');
   const data = page.buckets.map((bucket) => {
     const lines = new Map<string, { femto: bigint; result: Record<string, unknown> }>();
-    for (const hour of hoursOf(bucket)) {
+    for (const hour of hoursIn(bucket)) {
       for (const record of org.anthropicHour(hour)) {
         for (const { kind, femto } of org.bill(DemoOrganization.anthropicUsageRow(record, hour))) {
           const workspace = byWorkspace ? record.workspaceId : null;

@@ -22,6 +22,13 @@ const WIDTHS: Record<string, { ms: number; defaultLimit: number; maxLimit: numbe
   '1h': { ms: HOUR_MS, defaultLimit: 24, maxLimit: 168 },
 };
 
+/** The start of every hour in a bucket: the generator makes usage an hour at a time. */
+export function hoursIn([start, end]: readonly [number, number]): number[] {
+  const hours: number[] = [];
+  for (let h = start; h < end; h += HOUR_MS) hours.push(h);
+  return hours;
+}
+
 /** The page of buckets, or a message for a 400. */
 export function bucketPage(
   request: BucketRequest,

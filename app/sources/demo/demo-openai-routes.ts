@@ -1,6 +1,6 @@
 /** The OpenAI organization usage (completions) and costs endpoints, answered from the simulated organization. */
 import type { ServerResponse } from 'node:http';
-import { bucketPage, pageEnvelope, type BucketPage } from './demo-buckets.ts';
+import { bucketPage, hoursIn, pageEnvelope, type BucketPage } from './demo-buckets.ts';
 import { DEMO_OPENAI_ORGANIZATION, queryArray, sendError, sendJson } from './demo-http.ts';
 import { noise } from './demo-noise.ts';
 import { DemoOrganization, HOUR_MS, type DemoOpenAiRecord } from './demo-organization.ts';
@@ -43,12 +43,6 @@ function badGroup(res: ServerResponse, groups: string[], allowed: string[]): boo
   return bad !== undefined;
 }
 
-function hours([start, end]: readonly [number, number]): number[] {
-  const out: number[] = [];
-  for (let h = start; h < end; h += HOUR_MS) out.push(h);
-  return out;
-}
-
 export function handleOpenAiCompletions(
   res: ServerResponse,
   params: URLSearchParams,
@@ -62,7 +56,7 @@ export function handleOpenAiCompletions(
   const has = (g: string) => groups.includes(g);
   const data = result.buckets.map((bucket) => {
     const combos = new Map<string, { r: DemoOpenAiRecord; sums: [number, number, number, number] }>();
-    for (const hour of hours(bucket)) {
+    for (const hour of hoursIn(bucket)) {
       for (const r of org.openaiHour(hour)) {
         const key = `${has('model') ? r.model : ''}|${has('batch') ? r.batch : ''}|${has('project_id') ? r.projectId : ''}`;
         const combo = combos.get(key) ?? { r, sums: [0, 0, 0, 0] };
