@@ -97,7 +97,7 @@ export class SpendService {
       baseUrl,
       key,
       now: this.options.now,
-      timeoutMs: this.options.timeoutMs ?? 30_000,
+      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
       ...(signal ? { signal } : {}),
     };
     return provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);

@@ -1,18 +1,15 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
-import { fetchReport, fetchReportWithOrganization, type ReportRequest } from '../http/report-pages.ts';
+import {
+  fetchReport,
+  fetchReportWithOrganization,
+  reportRequest,
+  type ProviderClientOptions,
+  type ReportRequest,
+} from '../http/report-pages.ts';
 import { parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
-
-export interface ProviderClientOptions {
-  readonly baseUrl: URL;
-  readonly key: string;
-  readonly now: () => number;
-  readonly timeoutMs?: number;
-  readonly userAgent?: string;
-  readonly signal?: AbortSignal;
-}
 
 const USAGE_GROUPS = ['model', 'service_tier', 'context_window', 'inference_geo', 'workspace_id'];
 const LIMITS = { '1d': 31, '1h': 168 } as const;
@@ -26,8 +23,7 @@ export class AnthropicClient {
       'anthropic-version': '2023-06-01',
       'user-agent': this.options.userAgent ?? 'Spendbar/0.1 (https://github.com/spendbar/spendbar)',
     };
-    const { baseUrl, now, signal } = this.options;
-    return { provider: 'Anthropic', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 };
+    return reportRequest('Anthropic', this.options, headers, path, params);
   }
 
   private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {

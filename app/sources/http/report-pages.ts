@@ -19,6 +19,30 @@ export interface ReportRequest {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** What both admin clients are made with. */
+export interface ProviderClientOptions {
+  readonly baseUrl: URL;
+  readonly key: string;
+  readonly now: () => number;
+  readonly timeoutMs?: number;
+  readonly userAgent?: string;
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** One report request of a provider's client: its auth headers, the options' URL, clock, timeout and signal. */
+export function reportRequest(
+  provider: ReportRequest['provider'],
+  options: ProviderClientOptions,
+  headers: Record<string, string>,
+  path: string,
+  params: ReadonlyArray<[string, string]>,
+): ReportRequest {
+  const { baseUrl, now, signal } = options;
+  return { provider, baseUrl, path, params, headers, now, signal, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+}
+
 export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[]): Promise<T[]> {
   return (await fetchReportWithOrganization(request, parse)).rows;
 }

@@ -1,7 +1,12 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
-import { fetchReport, fetchReportWithOrganization, type ReportRequest } from '../http/report-pages.ts';
-import type { ProviderClientOptions } from '../anthropic/anthropic-client.ts';
+import {
+  fetchReport,
+  fetchReportWithOrganization,
+  reportRequest,
+  type ProviderClientOptions,
+  type ReportRequest,
+} from '../http/report-pages.ts';
 import { parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
@@ -12,8 +17,7 @@ export class OpenAiClient {
 
   private request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = { authorization: `Bearer ${this.options.key}`, 'user-agent': this.options.userAgent ?? 'Spendbar/0.1' };
-    const { baseUrl, now, signal } = this.options;
-    return { provider: 'OpenAI', baseUrl, path, params, headers, now, signal, timeoutMs: this.options.timeoutMs ?? 30_000 };
+    return reportRequest('OpenAI', this.options, headers, path, params);
   }
 
   private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
