@@ -1,0 +1,59 @@
+/** Step 4 of buildView: the last hour's rate against a busy hour, and which alerts are due. */
+import { evaluateAlerts, type AlertResult } from './alerts.ts';
+import type { ViewInput } from './build-view-input.ts';
+import type { ViewForecast } from './build-view-forecast.ts';
+import type { ViewPeriod } from './build-view-period.ts';
+import { sumCells, type ViewSpent } from './build-view-spent.ts';
+import { femtoToUsdNumber, usdToFemto } from './money.ts';
+
+const HOUR = 3_600_000;
+
+export interface ViewAlerts {
+  readonly lastHourUsd: number;
+  readonly alerts: AlertResult;
+}
+
+export function viewAlerts(
+  input: ViewInput,
+  { period, todayDate }: ViewPeriod,
+  spent: ViewSpent,
+  { cap, projection }: ViewForecast,
+): ViewAlerts {
+  const { now } = input;
+  const lastHourStart = Math.floor(now / HOUR) * HOUR - HOUR;
+  const lastHourUsd =
+    spent.pastHours.get(lastHourStart) ?? femtoToUsdNumber(sumCells(spent.countedCells.filter((c) => c.hour === lastHourStart)));
+  const weekHours = [...spent.pastHours].filter(([h]) => h >= now - 7 * 24 * HOUR).map(([, v]) => v);
+  const alerts = evaluateAlerts(
+    {
+      periodStart: period.startDate,
+      now,
+      capFemto: cap,
+      spentFemto: spent.spentFemto,
+      thresholds: input.thresholds,
+      forecast: projection,
+      lastHourUsd,
+      typicalHourUsd: weekHours.length ? busyHour(weekHours) : lastHourUsd,
+      localDate: todayDate,
+      ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
+      sourceCaps: input.sources.flatMap((s) => {
+        const capText = input.sourceCaps[s.id];
+        const capFemto = capText === undefined ? undefined : usdToFemto(capText);
+        return capFemto === undefined
+          ? []
+          : [{ id: s.id, label: s.label, capFemto, spentFemto: sumCells(spent.inPeriod.filter((c) => c.source === s.id)) }];
+      }),
+    },
+    input.alertState,
+  );
+  return { lastHourUsd, alerts };
+}
+
+/**
+ * The usual rate of a busy hour: the 75th percentile of last week's hours. A median would count the
+ * quiet nights and flag every ordinary afternoon as a spike.
+ */
+function busyHour(hours: readonly number[]): number {
+  const sorted = [...hours].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.75))]!;
+}

@@ -1,0 +1,31 @@
+/** What buildView needs: settings, ledger rows, source states and the time, all passed in. */
+import type { AlertState } from './alerts.ts';
+import type { Catalog } from './catalog/catalog.ts';
+import type { BilledTotal } from './spend-series.ts';
+import type { UsageRow } from './usage-row.ts';
+import type { SourceKey, SourceView } from './view-types.ts';
+
+export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | 'capUsd'> {
+  readonly configured: boolean;
+}
+
+export interface ViewInput {
+  readonly now: number;
+  readonly timeZone: string;
+  readonly periodStartDay: number;
+  readonly capUsd: string | null;
+  readonly sourceCaps: Readonly<Partial<Record<SourceKey, string>>>;
+  readonly thresholds: readonly number[];
+  readonly countedSources: 'auto' | readonly SourceKey[];
+  readonly subscriptionUsd: string | null;
+  readonly catalog: Catalog;
+  readonly usage: readonly UsageRow[];
+  readonly billed: readonly BilledTotal[];
+  readonly sources: readonly SourceInput[];
+  readonly alertState: AlertState | undefined;
+  readonly pausedUntil?: number;
+  readonly demo: boolean;
+  readonly notices: readonly string[];
+  /** A source whose last success is older than this is shown as stale. */
+  readonly staleAfterMs: number;
+}
