@@ -100,13 +100,13 @@ describe('spendbar price (in-process)', () => {
     const home = emptyHome();
     writeFileSync(
       join(home, 'config.json'),
-      JSON.stringify({ schemaVersion: 1, priceOverrides: [{ model: 'claude-fable-5-2', rates: { input: '12', output: '60' } }] }),
+      JSON.stringify({ schemaVersion: 1, priceOverrides: [{ model: 'claude-fable-5-3', rates: { input: '12', output: '60' } }] }),
     );
     const result = await runCliInProcess(
-      ['price', '--model', 'claude-fable-5-2', '--input', '1000000', '--output', '0', '--json'],
+      ['price', '--model', 'claude-fable-5-3', '--input', '1000000', '--output', '0', '--json'],
       { SPENDBAR_HOME: home },
     );
-    expect(JSON.parse(result.stdout)).toMatchObject({ model: 'claude-fable-5-2', usd: 12, modifiers: ['user price'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ model: 'claude-fable-5-3', usd: 12, modifiers: ['user price'] });
   });
 
   it('prints a readable table without --json', async () => {

@@ -32,7 +32,7 @@ describe('model ids resolve to one model', () => {
     expect(catalog.resolve(reported)?.id).toBe(canonical);
   });
 
-  it.each(['claude-fable-5-2', 'claude-mythos-5-2', 'claude-opus-6', 'gpt-7', '<synthetic>', '', 'claude-sonnet-4-5-extra'])(
+  it.each(['claude-fable-5-3', 'claude-mythos-5-3', 'claude-opus-6', 'gpt-7', '<synthetic>', '', 'claude-sonnet-4-5-extra'])(
     'does not guess a price for %j',
     (unknown) => {
       expect(catalog.resolve(unknown)).toBeUndefined();

@@ -82,9 +82,9 @@ describe('modifiers', () => {
 });
 
 describe('price changes apply from their day', () => {
-  it('Sonnet 5.5 cache reads: $0.20 until 2026-10-07, $0.10 from 2026-10-08', () => {
-    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-07T23:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.2');
-    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-08T00:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.1');
+  it('Sonnet 5.5 cache reads: $0.20 until 2026-10-06, $0.10 from 2026-10-07 (the Haiku 5.5 launch day)', () => {
+    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-06T23:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.2');
+    expect(usd({ model: 'claude-sonnet-5-5', start: '2026-10-07T00:00:00Z', cacheReadTokens: 1_000_000 })).toBe('0.1');
   });
   it('o3: $10/$40 before 2025-06-10, $2/$8 from it', () => {
     expect(usd({ model: 'o3-2025-04-16', start: '2025-06-09T12:00:00Z', inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBe(
@@ -119,19 +119,19 @@ describe('overrides and unknown models', () => {
     expect(isPriced(after) && after.priceSource).toMatch(/user override/);
   });
   it('an override adds a model the catalog does not know', () => {
-    const custom = buildCatalog([{ model: 'claude-fable-5-2', rates: { input: '12', output: '60', cacheRead: '0.30' } }]);
+    const custom = buildCatalog([{ model: 'claude-fable-5-3', rates: { input: '12', output: '60', cacheRead: '0.30' } }]);
     const result = priceRow(
-      usageRow({ model: 'claude-fable-5-2', inputTokens: 1_000_000, cacheReadTokens: 1_000_000, cacheWrite5mTokens: 1_000_000 }),
+      usageRow({ model: 'claude-fable-5-3', inputTokens: 1_000_000, cacheReadTokens: 1_000_000, cacheWrite5mTokens: 1_000_000 }),
       custom,
     );
     expect(isPriced(result) && femtoToDecimalString(result.femto)).toBe(String(12 + 0.3 + 15));
   });
   it('an unknown model is unpriced with its tokens, never $0', () => {
     const result = priceRow(
-      usageRow({ model: 'claude-fable-5-2', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 }),
+      usageRow({ model: 'claude-fable-5-3', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 }),
       catalog,
     );
     expect(isPriced(result)).toBe(false);
-    expect(result).toMatchObject({ model: 'claude-fable-5-2', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 });
+    expect(result).toMatchObject({ model: 'claude-fable-5-3', inputTokens: 7, outputTokens: 9, cacheReadTokens: 11 });
   });
 });
