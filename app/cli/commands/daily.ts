@@ -1,12 +1,18 @@
 /** `spendbar daily`: one row per day, by model, with tokens. */
 import { dayArg, parseCommandArgs, timeZoneArg } from '../args.ts';
-import { cliService, sourcesArg } from '../cli-service.ts';
+import { cliService, nowArg, sourcesArg } from '../cli-service.ts';
 import type { CommandContext } from '../command-context.ts';
 
-export const DAILY_HELP = `spendbar daily [--source ID]… [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--tz ZONE] [--json]
-One row per day (default: this period up to today), spend by model with token counts.`;
+export const DAILY_HELP = `spendbar daily [--source ID]… [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--now ISO-8601] [--tz ZONE] [--json]
+One row per day (default: this period up to today), spend by model with token counts.
+--now prices and cuts the days as of that moment, as status does, so a day's estimate can be reproduced.`;
 
-const OPTIONS = { source: { type: 'string', multiple: true }, since: { type: 'string' }, until: { type: 'string' } } as const;
+const OPTIONS = {
+  source: { type: 'string', multiple: true },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  now: { type: 'string' },
+} as const;
 
 export async function runDaily(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(argv, OPTIONS, 'daily');
@@ -17,7 +23,7 @@ export async function runDaily(argv: string[], ctx: CommandContext): Promise<num
   const sources = sourcesArg(values.source);
   const since = dayArg(values.since, 'since');
   const until = dayArg(values.until, 'until');
-  const { service, problems } = await cliService(ctx, { now: ctx.now().getTime(), timeZone: timeZoneArg(values.tz) });
+  const { service, problems } = await cliService(ctx, { now: nowArg(values.now, ctx), timeZone: timeZoneArg(values.tz) });
   for (const p of problems) ctx.err(`spendbar: ${p}`);
   await service.refreshAllOnce();
   const rows = await service.daily(since, until, sources);
