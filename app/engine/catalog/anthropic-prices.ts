@@ -10,50 +10,25 @@
  *   (platform.claude.com/docs/en/api/service-tiers, copy of 2026-11: commitments "no longer
  *   available for purchase").
  */
-import type { ModelEntry, PriceVersion, RateCard } from './catalog-types.ts';
+import type { ModelEntry } from './catalog-types.ts';
+import { ANTHROPIC_LEGACY_MODELS } from './anthropic-prices-legacy.ts';
+import {
+  claude,
+  CODE_FAST_MODE,
+  FAST_MODE,
+  modern,
+  OPUS_5_RATES,
+  page,
+  PRICE_2026_02,
+  PRICE_2026_09,
+  PRICE_2026_10,
+  PRICING,
+  rates,
+  SONNET_3_RATES,
+  SONNET_4_LONG,
+  WEB_SEARCH,
+} from './anthropic-price-parts.ts';
 
-/** A page and the date of the stored copy read, in the form catalog-export.ts parses. */
-const page = (url: string, copy: string, note?: string): string => `${url} (copy of ${copy})${note ? `: ${note}` : ''}`;
-
-const PRICING = 'https://platform.claude.com/docs/en/about-claude/pricing';
-const PRICING_ZH = 'https://platform.claude.com/docs/zh-CN/about-claude/pricing';
-const FAST_MODE = 'https://platform.claude.com/docs/en/build-with-claude/fast-mode';
-const CODE_FAST_MODE = 'https://code.claude.com/docs/en/fast-mode';
-const PRICE_2026_09 = page(PRICING, '2026-09');
-const PRICE_2026_10 = page(PRICING, '2026-10-10');
-const PRICE_2026_02 = page(PRICING_ZH, '2026-02', 'Opus 4.6 era');
-
-/** Input, output, 5-minute write, 1-hour write, cache read. */
-function rates(input: string, output: string, cacheWrite5m: string, cacheWrite1h: string, cacheRead: string): RateCard {
-  return { input, output, cacheWrite5m, cacheWrite1h, cacheRead };
-}
-
-const WEB_SEARCH = '10';
-const US = '1.1';
-
-function claude(
-  id: string,
-  displayName: string,
-  aliases: string[],
-  versions: PriceVersion[],
-  status: ModelEntry['status'] = 'active',
-): ModelEntry {
-  return { id, provider: 'anthropic', displayName, aliases, versions, status };
-}
-
-/** A 4.6-or-later version: US-only inference at 1.1x and web search at $10 per 1,000. */
-function modern(effectiveFrom: string, card: RateCard, source: string, extra: Partial<PriceVersion> = {}): PriceVersion {
-  return { effectiveFrom, rates: card, usInferenceMultiplier: US, webSearchPer1k: WEB_SEARCH, source, ...extra };
-}
-
-const OPUS_5_RATES = rates('5', '25', '6.25', '10', '0.50');
-const OPUS_4_RATES = rates('15', '75', '18.75', '30', '1.50');
-const SONNET_3_RATES = rates('3', '15', '3.75', '6', '0.30');
-const SONNET_4_LONG = {
-  thresholdTokens: 200_000,
-  contextWindowTokens: 1_000_000,
-  rates: rates('6', '22.50', '7.50', '12', '0.60'),
-};
 const FABLE_RATES = rates('10', '50', '12.50', '20', '1');
 const FABLE_51_RATES = rates('10', '50', '12.50', '20', '0.25');
 // $8/$40, writes at 1.25x/2x, reads at the Fable 0.025x; fast mode is 2x on every token kind.
@@ -154,28 +129,6 @@ const OPUS: ModelEntry[] = [
       modern('2026-06-29', OPUS_5_RATES, page(FAST_MODE, '2026-08-09', 'Opus 4.6 lost fast mode on 2026-06-29')),
     ],
   ),
-  claude(
-    'claude-opus-4-5',
-    'Claude Opus 4.5',
-    ['claude-opus-4-5-20251101'],
-    [{ effectiveFrom: '2025-11-01', rates: OPUS_5_RATES, webSearchPer1k: WEB_SEARCH, source: PRICE_2026_09 }],
-    // Deprecated 2026-11-23, retiring 2027-01-22 (model-deprecations page, copy of 2026-11-26).
-    'deprecated',
-  ),
-  claude(
-    'claude-opus-4-1',
-    'Claude Opus 4.1',
-    ['claude-opus-4-1-20250805'],
-    [{ effectiveFrom: '2025-08-05', rates: OPUS_4_RATES, webSearchPer1k: WEB_SEARCH, source: PRICE_2026_09 }],
-    'retired',
-  ),
-  claude(
-    'claude-opus-4',
-    'Claude Opus 4',
-    ['claude-opus-4-20250514', 'claude-opus-4-0', 'claude-4-opus-20250514'],
-    [{ effectiveFrom: '2025-05-14', rates: OPUS_4_RATES, webSearchPer1k: WEB_SEARCH, source: PRICE_2026_09 }],
-    'retired',
-  ),
 ];
 
 const SONNET_AND_HAIKU: ModelEntry[] = [
@@ -217,36 +170,6 @@ const SONNET_AND_HAIKU: ModelEntry[] = [
     ],
   ),
   claude(
-    'claude-sonnet-4-5',
-    'Claude Sonnet 4.5',
-    ['claude-sonnet-4-5-20250929'],
-    [
-      {
-        effectiveFrom: '2025-09-29',
-        rates: SONNET_3_RATES,
-        longContext: SONNET_4_LONG,
-        webSearchPer1k: WEB_SEARCH,
-        source: PRICE_2026_09,
-      },
-    ],
-    'deprecated',
-  ),
-  claude(
-    'claude-sonnet-4',
-    'Claude Sonnet 4',
-    ['claude-sonnet-4-20250514', 'claude-sonnet-4-0', 'claude-4-sonnet-20250514'],
-    [
-      {
-        effectiveFrom: '2025-05-14',
-        rates: SONNET_3_RATES,
-        longContext: SONNET_4_LONG,
-        webSearchPer1k: WEB_SEARCH,
-        source: PRICE_2026_09,
-      },
-    ],
-    'retired',
-  ),
-  claude(
     'claude-haiku-5-5',
     'Claude Haiku 5.5',
     [],
@@ -284,67 +207,9 @@ const SONNET_AND_HAIKU: ModelEntry[] = [
   ),
 ];
 
-const CLAUDE_3: ModelEntry[] = [
-  claude(
-    'claude-3-5-haiku',
-    'Claude Haiku 3.5',
-    ['claude-3-5-haiku-20241022', 'claude-3-5-haiku-latest'],
-    [
-      {
-        effectiveFrom: '2024-10-22',
-        rates: rates('0.80', '4', '1', '1.60', '0.08'),
-        webSearchPer1k: WEB_SEARCH,
-        source: PRICE_2026_09,
-      },
-    ],
-    'retired',
-  ),
-  claude(
-    'claude-3-7-sonnet',
-    'Claude Sonnet 3.7',
-    ['claude-3-7-sonnet-20250219', 'claude-3-7-sonnet-latest'],
-    [{ effectiveFrom: '2025-02-19', rates: SONNET_3_RATES, webSearchPer1k: WEB_SEARCH, source: PRICE_2026_02 }],
-    'retired',
-  ),
-  claude(
-    'claude-3-5-sonnet',
-    'Claude Sonnet 3.5',
-    ['claude-3-5-sonnet-20240620', 'claude-3-5-sonnet-20241022', 'claude-3-5-sonnet-latest'],
-    [
-      {
-        effectiveFrom: '2024-06-20',
-        rates: SONNET_3_RATES,
-        // Retired before the stored copies; models.dev and genai-prices agree on $3/$15.
-        source: page(
-          'https://github.com/anomalyco/models.dev/blob/f3fc692/providers/anthropic/models/claude-3-5-sonnet-20241022.toml',
-          '2026-07-02',
-          'third-party only, not on an official page we hold',
-        ),
-      },
-    ],
-    'retired',
-  ),
-  claude(
-    'claude-3-opus',
-    'Claude Opus 3',
-    ['claude-3-opus-20240229', 'claude-3-opus-latest'],
-    [{ effectiveFrom: '2024-02-29', rates: OPUS_4_RATES, source: PRICE_2026_02 }],
-    'retired',
-  ),
-  claude(
-    'claude-3-haiku',
-    'Claude Haiku 3',
-    ['claude-3-haiku-20240307'],
-    [
-      {
-        effectiveFrom: '2024-03-07',
-        rates: rates('0.25', '1.25', '0.30', '0.50', '0.03'),
-        batch: { input: '0.125', output: '0.625' },
-        source: PRICE_2026_02,
-      },
-    ],
-    'retired',
-  ),
+export const ANTHROPIC_MODELS: readonly ModelEntry[] = [
+  ...FABLE_AND_MYTHOS,
+  ...OPUS,
+  ...SONNET_AND_HAIKU,
+  ...ANTHROPIC_LEGACY_MODELS,
 ];
-
-export const ANTHROPIC_MODELS: readonly ModelEntry[] = [...FABLE_AND_MYTHOS, ...OPUS, ...SONNET_AND_HAIKU, ...CLAUDE_3];
