@@ -31,27 +31,47 @@ export interface AppServiceDeps {
   readonly onView: (view: SpendView, due: readonly Alert[]) => void;
   /** The popover's content height, for the window to fit it. */
   readonly onContentHeight?: (height: number) => void;
-  /** Settings the platform applies itself (launch at login). */
+  /** Esc or the close control in the popover. */
+  readonly onClosePopover?: () => void;
+  /** Settings the platform applies itself (launch at login, the tray menu). */
   readonly onSettings?: (settings: Settings) => void;
+  /** Problems found while opening the settings (what was reset and why), shown to the user. */
+  readonly settingsProblems?: readonly string[];
   readonly timeoutMs?: number;
+  /** How long stop() waits for refreshes in flight before giving up on them (quit must not hang). */
+  readonly stopTimeoutMs?: number;
   /** The bundled Claude Code scan worker, for the cold scan (see SpendService). */
   readonly claudeScanWorker?: string;
 }
 
 const LOCAL_LOG_INTERVAL_MS = 60_000;
+const STOP_TIMEOUT_MS = 3_000;
+
+/** One handler per invoke channel: a missing channel or a wrong result type fails to compile. */
+type Handlers = { readonly [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 export class AppService {
-  private spend!: SpendService;
+  /** One for the app's life: restarting pollers must not rescan Claude Code logs from cold. */
+  private spend: SpendService | undefined;
   private pollers = new Map<SourceKey, SourcePoller>();
   private demo: { url: string; close(): Promise<void> } | undefined;
   private latest: SpendView | undefined;
+  private readonly problems: string[];
 
-  constructor(private readonly deps: AppServiceDeps) {}
+  constructor(private readonly deps: AppServiceDeps) {
+    this.problems = [...(deps.settingsProblems ?? [])];
+  }
 
   async start(): Promise<void> {
     const settings = this.deps.settings.read();
-    if (settings.demoMode) this.demo = await this.deps.startDemo();
-    this.spend = new SpendService({
+    if (settings.demoMode && !this.demo) this.demo = await this.deps.startDemo();
+    this.spend ??= this.createSpend();
+    await this.startPollers();
+    await this.publish();
+  }
+
+  private createSpend(): SpendService {
+    return new SpendService({
       home: this.deps.home,
       env: this.deps.env,
       now: this.deps.now,
@@ -61,20 +81,35 @@ export class AppService {
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
       ...(this.deps.claudeScanWorker ? { claudeScanWorkers: { script: this.deps.claudeScanWorker } } : {}),
     });
-    await this.startPollers();
-    await this.publish();
   }
 
-  /** Polling pauses cleanly: the requests in flight are aborted and awaited. */
+  private get service(): SpendService {
+    if (!this.spend) throw new Error('Spendbar is still starting; try again in a moment.');
+    return this.spend;
+  }
+
+  /**
+   * Polling pauses: the requests in flight are aborted and awaited, but no longer than
+   * stopTimeoutMs — a refresh that ignores its abort signal (a cold log scan) must not hang quit.
+   */
   async stop(): Promise<void> {
-    await Promise.all([...this.pollers.values()].map((p) => p.stop()));
-    this.pollers.clear();
+    await this.stopPollers([...this.pollers.keys()]);
     await this.demo?.close();
     this.demo = undefined;
   }
 
+  private async stopPollers(ids: readonly SourceKey[]): Promise<void> {
+    const stopping = ids.map((id) => this.pollers.get(id)?.stop());
+    for (const id of ids) this.pollers.delete(id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.stopTimeoutMs ?? STOP_TIMEOUT_MS)));
+    await Promise.race([Promise.all(stopping), late]);
+    clearTimeout(timer);
+  }
+
   private async startPollers(): Promise<void> {
-    const configured = await this.spend.configured();
+    const spend = this.service;
+    const configured = await spend.configured();
     const minutes = Math.max(1, this.deps.settings.read().pollIntervalMinutes);
     for (const id of configured) {
       if (this.pollers.has(id)) continue;
@@ -82,9 +117,9 @@ export class AppService {
         id,
         intervalMs: id === 'claude-code' ? LOCAL_LOG_INTERVAL_MS : minutes * 60_000,
         now: this.deps.now,
-        refresh: (signal) => this.spend.refresh(id, signal),
+        refresh: (signal) => spend.refresh(id, signal),
         onState: (state) => {
-          this.spend.setState(state);
+          spend.setState(state);
           void this.publish();
         },
       });
@@ -93,10 +128,23 @@ export class AppService {
     }
   }
 
+  /** The interval changed: only the pollers restart; the SpendService and its scanned logs stay. */
+  private async restartPollers(): Promise<void> {
+    await this.stopPollers([...this.pollers.keys()]);
+    await this.startPollers();
+  }
+
   private async publish(): Promise<void> {
-    const { view, due } = await this.spend.view({ consumeAlerts: true });
-    this.latest = view;
-    this.deps.onView(view, due);
+    const { view, due } = await this.service.view({ consumeAlerts: true });
+    this.latest = this.problems.length ? { ...view, notices: [...this.problems, ...view.notices] } : view;
+    this.deps.onView(this.latest, due);
+  }
+
+  /** Something the user must know that no source reports (notifications failing): shown until restart. */
+  reportProblem(text: string): void {
+    if (this.problems.includes(text)) return;
+    this.problems.push(text);
+    if (this.spend) void this.publish();
   }
 
   /** Popover opened, computer woke, network came back. */
@@ -108,9 +156,23 @@ export class AppService {
     return this.latest;
   }
 
+  /**
+   * The one write path for settings: the popover (through IPC) and the tray menu (pause, launch at
+   * login) both come here, so the platform hooks and the pollers always follow the file.
+   */
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const previous = this.deps.settings.read();
+    const next: Settings = { ...previous, ...patch };
+    this.deps.settings.write(next);
+    this.deps.onSettings?.(next);
+    if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) await this.restartPollers();
+    if (this.spend) await this.publish();
+    return next;
+  }
+
   private async setup(): Promise<SetupState> {
     const keys = { anthropic: await this.deps.secrets.has('anthropic'), openai: await this.deps.secrets.has('openai') };
-    const configured = await this.spend.configured();
+    const configured = await this.service.configured();
     return {
       keys,
       keychainPersistent: this.deps.secrets.persistent,
@@ -118,12 +180,8 @@ export class AppService {
       claudeCodeFound: configured.has('claude-code'),
       settings: this.deps.settings.read(),
       demo: this.demo !== undefined,
+      problems: [...this.problems],
     };
-  }
-
-  private async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
   }
 
   private async testKey(provider: KeyProvider, candidate: string | undefined): Promise<Result<{ message: string }>> {
@@ -133,7 +191,7 @@ export class AppService {
     const problem = keyFormatProblem(provider, key);
     if (problem) return fail(problem);
     try {
-      const organization = await this.spend.organizationOf(provider, key);
+      const organization = await this.service.organizationOf(provider, key);
       return ok({
         message: organization
           ? `Key works: organization ${organization} on ${name}.`
@@ -146,66 +204,66 @@ export class AppService {
     }
   }
 
+  private readonly handlers: Handlers = {
+    'spendbar:get-view': async () => {
+      if (!this.latest) await this.publish();
+      return this.latest ? ok(this.latest) : fail('No view yet.');
+    },
+    'spendbar:get-setup': async () => ok(await this.setup()),
+    'spendbar:refresh-now': async () => {
+      this.refreshNow();
+      return ok(null);
+    },
+    'spendbar:set-key': async ({ provider, key }) => {
+      const problem = keyFormatProblem(provider, key);
+      if (problem) return fail(problem);
+      await this.deps.secrets.set(provider, key);
+      const poller = this.pollers.get(provider);
+      if (poller) poller.keyChanged();
+      else await this.startPollers();
+      return ok({ persistent: this.deps.secrets.persistent });
+    },
+    'spendbar:remove-key': async ({ provider }) => {
+      await this.deps.secrets.remove(provider);
+      // Only that source's poller stops; the others and the scanned logs carry on.
+      if (!(await this.service.configured()).has(provider)) await this.stopPollers([provider]);
+      await this.publish();
+      return ok(null);
+    },
+    'spendbar:test-key': ({ provider, key }) => this.testKey(provider, key),
+    'spendbar:update-settings': async (patch) => ok(await this.updateSettings(patch)),
+    'spendbar:set-demo-mode': async ({ enabled }) => {
+      this.deps.settings.write({ ...this.deps.settings.read(), demoMode: enabled });
+      // Demo data lives in its own ledger behind its own server: this one change rebuilds the service.
+      await this.stop();
+      this.spend = undefined;
+      await this.start();
+      return ok(null);
+    },
+    'spendbar:snooze-alert': async ({ id, minutes }) => {
+      this.service.snoozeAlert(id, this.deps.now() + minutes * 60_000);
+      return ok(null);
+    },
+    'spendbar:fit-height': async ({ height }) => {
+      this.deps.onContentHeight?.(height);
+      return ok(null);
+    },
+    'spendbar:close-popover': async () => {
+      this.deps.onClosePopover?.();
+      return ok(null);
+    },
+  };
+
   /** The handler behind every invoke channel; the payload is validated here, results not exceptions. */
   async handle<C extends InvokeChannel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
+    if (!Object.hasOwn(this.handlers, channel)) return fail(`unknown channel ${String(channel)}`);
     const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return parsed as ResponseOf<C>;
+    if (!parsed.ok) return fail(parsed.error);
+    const handler: Handlers[C] = this.handlers[channel];
     try {
-      return (await this.dispatch(channel, parsed.value)) as ResponseOf<C>;
+      return await handler(parsed.value);
     } catch (error) {
-      return fail(error instanceof Error ? error.message : String(error)) as ResponseOf<C>;
-    }
-  }
-
-  private async dispatch<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<unknown>> {
-    const r = request as Record<string, unknown>;
-    switch (channel as InvokeChannel) {
-      case 'spendbar:get-view':
-        if (!this.latest) await this.publish();
-        return ok(this.latest);
-      case 'spendbar:get-setup':
-        return ok(await this.setup());
-      case 'spendbar:refresh-now':
-        this.refreshNow();
-        return ok(null);
-      case 'spendbar:set-key': {
-        const provider = r.provider as KeyProvider;
-        const problem = keyFormatProblem(provider, r.key as string);
-        if (problem) return fail(problem);
-        await this.deps.secrets.set(provider, r.key as string);
-        const poller = this.pollers.get(provider);
-        if (poller) poller.keyChanged();
-        else await this.startPollers();
-        return ok({ persistent: this.deps.secrets.persistent });
-      }
-      case 'spendbar:remove-key': {
-        await this.deps.secrets.remove(r.provider as KeyProvider);
-        await this.restart();
-        return ok(null);
-      }
-      case 'spendbar:test-key':
-        return this.testKey(r.provider as KeyProvider, r.key as string | undefined);
-      case 'spendbar:update-settings': {
-        const previous = this.deps.settings.read();
-        const next = { ...previous, ...(request as Partial<Settings>) };
-        this.deps.settings.write(next);
-        this.deps.onSettings?.(next);
-        if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) await this.restart();
-        else await this.publish();
-        return ok(next);
-      }
-      case 'spendbar:set-demo-mode':
-        this.deps.settings.write({ ...this.deps.settings.read(), demoMode: r.enabled as boolean });
-        await this.restart();
-        return ok(null);
-      case 'spendbar:snooze-alert':
-        this.spend.snoozeAlert(r.id as string, this.deps.now() + (r.minutes as number) * 60_000);
-        return ok(null);
-      case 'spendbar:fit-height':
-        this.deps.onContentHeight?.(r.height as number);
-        return ok(null);
-      default:
-        return fail(`unknown channel ${String(channel)}`);
+      return fail(error instanceof Error ? error.message : String(error));
     }
   }
 }

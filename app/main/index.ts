@@ -1,25 +1,29 @@
 /**
  * The composition root: wires Electron to the AppService and does nothing else. Single instance,
  * no Dock icon, starts hidden in the tray; every decision lives in a module that is tested
- * without Electron.
+ * without Electron (against test/helpers/electron-fake.ts).
  */
-import { app, BrowserWindow, Menu, nativeImage, net, Notification, powerMonitor, screen, session, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, net, Notification, powerMonitor, screen, session, Tray } from 'electron';
 import ElectronStore from 'electron-store';
+import { homedir } from 'node:os';
 import { join, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startDemoServer } from '../sources/demo/demo-server.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
+import { appMenuTemplate } from './app-menu.ts';
 import { AppService } from './app-service.ts';
 import { registerIpc, sendShowSettings, sendView } from './ipc.ts';
+import { setLaunchAtLogin } from './login-item.ts';
 import { Notifier } from './notifier.ts';
-import { PopoverWindow, popoverWindowOptions } from './popover-window.ts';
+import { isWayland, PopoverWindow, popoverWindowOptions } from './popover-window.ts';
 import { openSecretStore } from './secret-store.ts';
 import { hardenApp } from './security.ts';
 import { openSettingsStore, type KeyValueStore } from './settings-store.ts';
+import { runStartup } from './startup.ts';
 import { watchSystemEvents } from './system-events.ts';
+import { wireTrayClicks } from './tray-clicks.ts';
 import { TrayController } from './tray-controller.ts';
-import type { TrayState } from './tray-figure.ts';
 import { trayMenuTemplate } from './tray-menu.ts';
+import { drawRing, RING_SCALE, RING_SIZE, type RingSpec } from './tray-ring.ts';
 
 const APP_ID = 'app.spendbar.desktop';
 
@@ -29,29 +33,28 @@ if (!app.requestSingleInstanceLock()) {
   // Windows shows no notifications without an AppUserModelID matching the Start-menu shortcut.
   app.setAppUserModelId(APP_ID);
   app.dock?.hide();
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('spendbar: could not start:', error instanceof Error ? error.message : error);
-    app.quit();
-  });
+  void runStartup(app, start, (title, content) => dialog.showErrorBox(title, content));
 }
 
-function trayIcon(state: TrayState) {
-  const template = process.platform === 'darwin';
-  const image = nativeImage.createFromPath(join(__dirname, 'assets', 'tray', `${state}${template ? 'Template' : ''}.png`));
-  if (template) image.setTemplateImage(true);
+function trayIcon(spec: RingSpec) {
+  const pixels = Buffer.from(drawRing(spec));
+  const image = nativeImage.createFromBitmap(pixels, { width: RING_SIZE, height: RING_SIZE, scaleFactor: RING_SCALE });
+  if (spec.template) image.setTemplateImage(true);
   return image;
 }
 
 async function start(): Promise<void> {
   hardenApp(app, session.defaultSession);
+  // Packaged builds: no Reload or DevTools shortcuts, no Cmd+W; the Edit roles keep paste working.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
   const home = spendbarHome({ ...process.env, SPENDBAR_HOME: process.env.SPENDBAR_HOME ?? app.getPath('userData') });
   const settings = openSettingsStore((options) => new ElectronStore(options) as unknown as KeyValueStore, home);
   const secrets = await openSecretStore();
   const rendererFile = join(__dirname, '..', 'renderer', 'index.html');
-  const rendererUrl = pathToFileURL(rendererFile).toString();
+  const wayland = isWayland(process.platform, process.env);
 
   const window = new BrowserWindow({
-    ...popoverWindowOptions(),
+    ...popoverWindowOptions({ platform: process.platform, wayland }),
     // Spelled out here, where the window is made, so reviewers and electronegativity see them.
     webPreferences: {
       preload: join(__dirname, '..', 'preload', 'index.cjs'),
@@ -69,16 +72,22 @@ async function start(): Promise<void> {
       backgroundThrottling: false,
     },
   });
+  const contents = () => (window.isDestroyed() ? undefined : window.webContents);
   void window.loadFile(rendererFile);
-  const tray = new Tray(trayIcon('ok'));
+  const tray = new Tray(trayIcon({ fraction: 0, state: 'ok', template: process.platform === 'darwin' }));
   const trayController = new TrayController(tray, trayIcon, process.platform);
 
-  const popover = new PopoverWindow(window, screen, () => service.refreshNow());
-  const notifier = new Notifier(
-    (options) => new Notification(options),
-    () => Notification.isSupported(),
-    () => popover.open(),
-  );
+  const popover = new PopoverWindow(window, screen, () => service.refreshNow(), { platform: process.platform, wayland });
+  const notifier = new Notifier({
+    create: (options) => new Notification(options),
+    supported: () => Notification.isSupported(),
+    openPopover: () => popover.open(),
+    onFailed: (error) => {
+      const text = `Notifications cannot be shown (${error}); alerts appear here instead.`;
+      service.reportProblem(text);
+      trayController.warn(text);
+    },
+  });
 
   const service: AppService = new AppService({
     home,
@@ -88,64 +97,58 @@ async function start(): Promise<void> {
     claudeScanWorker: join(__dirname, 'scan-worker.cjs').replace(`app.asar${sep}`, `app.asar.unpacked${sep}`),
     secrets,
     settings,
+    settingsProblems: settings.problems,
     startDemo: async () => {
       const server = await startDemoServer({ seed: 1, scenario: 'growth' });
       return { url: server.url, close: () => server.close() };
     },
     onContentHeight: (height) => popover.fitContent(height),
+    onClosePopover: () => popover.hide(),
     onView: (view, due) => {
-      const current = settings.read();
-      trayController.update(view, current.trayFigure);
-      sendView(window.webContents, view);
+      trayController.update(view, settings.read().trayFigure);
+      sendView(contents(), view);
       notifier.show(due);
     },
     onSettings: (next) => {
-      app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
+      setLaunchAtLogin(app, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath }, next.launchAtLogin);
       menu();
     },
   });
-  registerIpc(service, rendererUrl);
+  registerIpc(service, contents);
 
+  const clicks = wireTrayClicks(tray, process.platform, (bounds) => popover.toggle(bounds));
   const menu = () => {
     const current = settings.read();
     const paused = current.notificationsPausedUntil !== null && Date.parse(current.notificationsPausedUntil) > Date.now();
-    tray.setContextMenu(
-      Menu.buildFromTemplate(
-        trayMenuTemplate(
-          { paused, launchAtLogin: current.launchAtLogin, demo: current.demoMode },
-          {
-            open: () => popover.open(),
-            refresh: () => service.refreshNow(),
-            settings: () => {
-              popover.open();
-              sendShowSettings(window.webContents);
-            },
-            pause: (hours) => {
-              settings.write({
-                ...settings.read(),
-                notificationsPausedUntil: hours === null ? null : new Date(Date.now() + hours * 3_600_000).toISOString(),
-              });
-              menu();
-            },
-            toggleLaunchAtLogin: (enabled) => {
-              settings.write({ ...settings.read(), launchAtLogin: enabled });
-              app.setLoginItemSettings({ openAtLogin: enabled });
-              menu();
-            },
-            quit: () => app.quit(),
-          },
-        ),
-      ),
+    const template = trayMenuTemplate(
+      { paused, launchAtLogin: current.launchAtLogin, demo: current.demoMode },
+      {
+        open: () => popover.open(),
+        refresh: () => service.refreshNow(),
+        settings: () => {
+          popover.open();
+          sendShowSettings(contents());
+        },
+        // The same write path as the popover's settings page.
+        pause: (hours) =>
+          void service.updateSettings({
+            notificationsPausedUntil: hours === null ? null : new Date(Date.now() + hours * 3_600_000).toISOString(),
+          }),
+        toggleLaunchAtLogin: (enabled) => void service.updateSettings({ launchAtLogin: enabled }),
+        quit: () => app.quit(),
+      },
     );
+    clicks.setMenu(Menu.buildFromTemplate(template));
   };
   menu();
-  // Bounds from the click event are right where getBounds() is not (macOS right after creation, Windows).
-  tray.on('click', (_event, bounds) => popover.toggle(bounds));
   app.on('second-instance', () => popover.open());
+  // macOS: relaunching from Finder or Spotlight activates the running app; open the popover.
+  app.on('activate', () => popover.open());
 
   const stopWatching = watchSystemEvents({ powerMonitor, isOnline: () => net.isOnline(), refresh: () => service.refreshNow() });
   let stopping = false;
   app.on('before-quit', (event) => {
+    popover.allowClose();
     if (stopping) return;
     stopping = true;
     event.preventDefault();

@@ -4,19 +4,27 @@
  */
 import type { InvokeChannel, KeyProvider, RequestOf } from '../shared/ipc-contract.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../shared/settings-schema.ts';
+import { isSettingsKey, validateSettings, type Settings } from '../shared/settings-schema.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isProvider = (v: unknown): v is KeyProvider => v === 'anthropic' || v === 'openai';
 
+/**
+ * A settings patch as a fresh object holding only the validated copies of own, known keys. The
+ * check is not `k in DEFAULT_SETTINGS`, which also sees Object.prototype (`constructor`,
+ * `toString`…), and the payload itself is never stored: extra fields inside a value (a 1 MB field
+ * inside a price override) do not reach config.json.
+ */
 function settingsPatch(payload: unknown): Result<Partial<Settings>> {
   if (!isRecord(payload)) return fail('settings must be an object');
-  const unknown = Object.keys(payload).filter((k) => !(k in DEFAULT_SETTINGS) || k === 'schemaVersion');
-  if (unknown.length) return fail(`unknown setting: ${unknown.join(', ')}`);
-  const { problems } = validateSettings(payload);
-  return problems.length
-    ? fail(problems.join('; ').replace(/ and was reset to its default/g, ''))
-    : ok(payload as Partial<Settings>);
+  const keys = Object.keys(payload);
+  const unknown = keys.filter((k) => !isSettingsKey(k) || k === 'schemaVersion');
+  if (unknown.length) return fail(`unknown setting: ${unknown.map((k) => k.slice(0, 40)).join(', ')}`);
+  const { settings, problems } = validateSettings(payload);
+  if (problems.length) return fail(problems.map((p) => p.replace(/; it was reset to .*$/, '')).join('; '));
+  const patch: Record<string, unknown> = {};
+  for (const key of keys as Array<keyof Settings>) patch[key] = settings[key];
+  return ok(patch as Partial<Settings>);
 }
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): Result<RequestOf<C>> {
@@ -25,6 +33,7 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
     case 'spendbar:get-view':
     case 'spendbar:get-setup':
     case 'spendbar:refresh-now':
+    case 'spendbar:close-popover':
       return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
     case 'spendbar:set-key':
       if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500)

@@ -10,20 +10,19 @@ const INVOKE_CHANNELS = Object.values(CHANNELS).filter(
   (c): c is InvokeChannel => c !== CHANNELS.viewChanged && c !== CHANNELS.showSettings,
 );
 
-export function registerIpc(service: AppService, rendererUrl: string): void {
+/** `popover` gives the popover's WebContents while its window lives (undefined once destroyed). */
+export function registerIpc(service: AppService, popover: () => WebContents | undefined): void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) =>
-      isTrustedSender(event.senderFrame, rendererUrl)
-        ? service.handle(channel, payload)
-        : fail(`refused ${channel} from an unknown page`),
+      isTrustedSender(event, popover()) ? service.handle(channel, payload) : fail(`refused ${channel} from an unknown page`),
     );
   }
 }
 
-export function sendView(contents: WebContents, view: SpendView): void {
-  if (!contents.isDestroyed()) contents.send(CHANNELS.viewChanged, view);
+export function sendView(contents: WebContents | undefined, view: SpendView): void {
+  if (contents && !contents.isDestroyed()) contents.send(CHANNELS.viewChanged, view);
 }
 
-export function sendShowSettings(contents: WebContents): void {
-  if (!contents.isDestroyed()) contents.send(CHANNELS.showSettings, null);
+export function sendShowSettings(contents: WebContents | undefined): void {
+  if (contents && !contents.isDestroyed()) contents.send(CHANNELS.showSettings, null);
 }

@@ -3,7 +3,15 @@
  * Linux) through @napi-rs/keyring. The only module that touches the keychain. When no keychain is
  * available the key is kept in memory for this run only — never written anywhere in plain text.
  */
-import { AsyncEntry } from '@napi-rs/keyring';
+import type { AsyncEntry } from '@napi-rs/keyring';
+
+/**
+ * The native binding is loaded lazily, inside the fallback's `try`: a static import of a missing or
+ * broken prebuilt (wrong architecture, a stripped install) would throw while the module loads,
+ * before the in-memory fallback could engage, and the app would not start at all.
+ */
+export type KeyringLoader = () => Promise<{ AsyncEntry: typeof AsyncEntry }>;
+const loadKeyring: KeyringLoader = () => import('@napi-rs/keyring');
 
 export type KeyProvider = 'anthropic' | 'openai';
 
@@ -61,9 +69,12 @@ class MemorySecretStore implements SecretStore {
 class KeychainSecretStore implements SecretStore {
   readonly persistent = true;
   readonly problem = undefined;
-  constructor(private readonly service: string) {}
+  constructor(
+    private readonly service: string,
+    private readonly Entry: typeof AsyncEntry,
+  ) {}
   private entry(provider: KeyProvider) {
-    return new AsyncEntry(this.service, ACCOUNTS[provider], ENTRY_OPTIONS);
+    return new this.Entry(this.service, ACCOUNTS[provider], ENTRY_OPTIONS);
   }
   async get(provider: KeyProvider) {
     return (await this.entry(provider).getPassword()) ?? undefined;
@@ -80,10 +91,11 @@ class KeychainSecretStore implements SecretStore {
 }
 
 /** The keychain if it answers; otherwise an in-memory store that says why. */
-export async function openSecretStore(service = KEYCHAIN_SERVICE): Promise<SecretStore> {
+export async function openSecretStore(service = KEYCHAIN_SERVICE, load: KeyringLoader = loadKeyring): Promise<SecretStore> {
   try {
-    await new AsyncEntry(service, 'spendbar-probe', ENTRY_OPTIONS).getPassword();
-    return new KeychainSecretStore(service);
+    const { AsyncEntry: Entry } = await load();
+    await new Entry(service, 'spendbar-probe', ENTRY_OPTIONS).getPassword();
+    return new KeychainSecretStore(service, Entry);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return new MemorySecretStore(

@@ -29,6 +29,7 @@ export function createBridge(transport: Transport): SpendbarApi {
     setDemoMode: (enabled) => transport.invoke(CHANNELS.setDemoMode, { enabled }),
     snoozeAlert: (id, minutes) => transport.invoke(CHANNELS.snoozeAlert, { id, minutes }),
     fitHeight: (height) => transport.invoke(CHANNELS.fitHeight, { height }),
+    closePopover: () => transport.invoke(CHANNELS.closePopover, undefined),
     onViewChanged: (listener) => transport.subscribe(CHANNELS.viewChanged, listener),
     onShowSettings: (listener) => transport.subscribe(CHANNELS.showSettings, () => listener()),
   } satisfies SpendbarApi);

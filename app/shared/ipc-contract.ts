@@ -16,6 +16,8 @@ export interface SetupState {
   readonly claudeCodeFound: boolean;
   readonly settings: Settings;
   readonly demo: boolean;
+  /** What went wrong outside the sources (settings reset, notifications failing), in plain words. */
+  readonly problems: readonly string[];
 }
 
 export const CHANNELS = {
@@ -29,24 +31,26 @@ export const CHANNELS = {
   setDemoMode: 'spendbar:set-demo-mode',
   snoozeAlert: 'spendbar:snooze-alert',
   fitHeight: 'spendbar:fit-height',
+  closePopover: 'spendbar:close-popover',
   showSettings: 'spendbar:show-settings',
   viewChanged: 'spendbar:view-changed',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
-/** Request and response of each invoke channel; `event` channels go from main to the renderer. */
+/** Request and result value of each invoke channel; `event` channels go from main to the renderer. */
 export interface Contracts {
-  'spendbar:get-view': { request: void; response: Result<SpendView> };
-  'spendbar:get-setup': { request: void; response: Result<SetupState> };
-  'spendbar:refresh-now': { request: void; response: Result<null> };
-  'spendbar:set-key': { request: { provider: KeyProvider; key: string }; response: Result<{ persistent: boolean }> };
-  'spendbar:remove-key': { request: { provider: KeyProvider }; response: Result<null> };
-  'spendbar:test-key': { request: { provider: KeyProvider; key?: string }; response: Result<{ message: string }> };
-  'spendbar:update-settings': { request: Partial<Settings>; response: Result<Settings> };
-  'spendbar:set-demo-mode': { request: { enabled: boolean }; response: Result<null> };
-  'spendbar:snooze-alert': { request: { id: string; minutes: number }; response: Result<null> };
-  'spendbar:fit-height': { request: { height: number }; response: Result<null> };
+  'spendbar:get-view': { request: void; response: SpendView };
+  'spendbar:get-setup': { request: void; response: SetupState };
+  'spendbar:refresh-now': { request: void; response: null };
+  'spendbar:set-key': { request: { provider: KeyProvider; key: string }; response: { persistent: boolean } };
+  'spendbar:remove-key': { request: { provider: KeyProvider }; response: null };
+  'spendbar:test-key': { request: { provider: KeyProvider; key?: string }; response: { message: string } };
+  'spendbar:update-settings': { request: Partial<Settings>; response: Settings };
+  'spendbar:set-demo-mode': { request: { enabled: boolean }; response: null };
+  'spendbar:snooze-alert': { request: { id: string; minutes: number }; response: null };
+  'spendbar:fit-height': { request: { height: number }; response: null };
+  'spendbar:close-popover': { request: void; response: null };
   'spendbar:show-settings': { event: null };
   'spendbar:view-changed': { event: SpendView };
 }
@@ -57,7 +61,9 @@ export const CONTRACT_COVERAGE: AssertCoverage<Contracts> = true;
 export type InvokeChannel = { [C in Channel]: Contracts[C] extends { request: unknown } ? C : never }[Channel];
 export type EventChannel = Exclude<Channel, InvokeChannel>;
 export type RequestOf<C extends InvokeChannel> = Contracts[C] extends { request: infer R } ? R : never;
-export type ResponseOf<C extends InvokeChannel> = Contracts[C] extends { response: infer R } ? R : never;
+export type ValueOf<C extends InvokeChannel> = Contracts[C] extends { response: infer R } ? R : never;
+/** Every invoke answers with a Result: handlers return data, not exceptions, across IPC. */
+export type ResponseOf<C extends InvokeChannel> = Result<ValueOf<C>>;
 export type EventOf<C extends EventChannel> = Contracts[C] extends { event: infer E } ? E : never;
 
 /** The bridge the preload exposes as window.spendbar: intent-named methods, one per channel. */
@@ -73,6 +79,8 @@ export interface SpendbarApi {
   snoozeAlert(id: string, minutes: number): Promise<ResponseOf<'spendbar:snooze-alert'>>;
   /** The popover's content height in CSS pixels: main sizes the window to it, within the screen. */
   fitHeight(height: number): Promise<ResponseOf<'spendbar:fit-height'>>;
+  /** Esc or the close control: hides the popover (Wayland never sends the blur that would). */
+  closePopover(): Promise<ResponseOf<'spendbar:close-popover'>>;
   /** Returns a function that stops listening. */
   onViewChanged(listener: (view: SpendView) => void): () => void;
   onShowSettings(listener: () => void): () => void;

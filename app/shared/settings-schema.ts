@@ -48,7 +48,9 @@ export const DEFAULT_SETTINGS: Settings = {
   notificationsPausedUntil: null,
 };
 
-const DECIMAL = /^\d+(\.\d{1,6})?$/;
+/** Up to a trillion dollars, to the micro-dollar: anything longer is not a price or a cap. */
+const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+const MAX_MODEL_ID = 200;
 const SOURCE_KEYS: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,6 +73,7 @@ export function isTimeZone(value: unknown): value is string {
 
 export function isPriceOverride(value: unknown): value is PriceOverride {
   if (!isRecord(value) || typeof value.model !== 'string' || value.model.trim() === '' || !isRecord(value.rates)) return false;
+  if (value.model.length > MAX_MODEL_ID) return false;
   const rates = value.rates;
   const optionalDecimal = (v: unknown) => v === undefined || isDecimalUsd(v);
   const provider = value.provider as Provider | undefined;
@@ -87,21 +90,78 @@ export function isPriceOverride(value: unknown): value is PriceOverride {
   );
 }
 
+/** A fresh override with only the fields we know: extra fields in a file or a payload are not kept. */
+export function copyPriceOverride(o: PriceOverride): PriceOverride {
+  const r = o.rates;
+  const rates = {
+    input: r.input,
+    output: r.output,
+    ...(r.cacheWrite5m !== undefined ? { cacheWrite5m: r.cacheWrite5m } : {}),
+    ...(r.cacheWrite1h !== undefined ? { cacheWrite1h: r.cacheWrite1h } : {}),
+    ...(r.cacheRead !== undefined ? { cacheRead: r.cacheRead } : {}),
+  };
+  return {
+    model: o.model,
+    rates,
+    ...(o.provider !== undefined ? { provider: o.provider } : {}),
+    ...(o.webSearchPer1k !== undefined ? { webSearchPer1k: o.webSearchPer1k } : {}),
+    ...(o.effectiveFrom !== undefined ? { effectiveFrom: o.effectiveFrom } : {}),
+    ...(typeof o.displayName === 'string' && o.displayName.length <= MAX_MODEL_ID ? { displayName: o.displayName } : {}),
+    ...(typeof o.note === 'string' && o.note.length <= 500 ? { note: o.note } : {}),
+  };
+}
+
+/** What each setting must be, for a message that says why a value was reset. */
+const EXPECTED: Record<Exclude<keyof Settings, 'schemaVersion' | 'priceOverrides'>, string> = {
+  capUsd: 'null or a dollar amount in quotes, such as "250.00"',
+  sourceCaps: 'an object of dollar amounts in quotes by source (anthropic, openai, claude-code)',
+  thresholds: 'a list of up to 10 whole percentages from 1 to 1000',
+  timeZone: 'an IANA time zone such as "Europe/Paris"',
+  periodStartDay: 'a whole day of the month from 1 to 28',
+  countedSources: '"auto" or a list of sources',
+  claudeCodeSubscriptionUsd: 'null or a dollar amount in quotes, such as "200"',
+  pollIntervalMinutes: 'whole minutes from 1 to 1440',
+  trayFigure: '"remaining", "spent" or "percent"',
+  launchAtLogin: 'true or false',
+  demoMode: 'true or false',
+  notificationsPausedUntil: 'null or a date and time',
+};
+
+/** The value as the user wrote it, short enough for one line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** Every own key of the settings document, in order (not `in`, which also sees Object.prototype). */
+export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as ReadonlyArray<keyof Settings>;
+
+export function isSettingsKey(key: string): key is keyof Settings {
+  return Object.hasOwn(DEFAULT_SETTINGS, key);
+}
+
 /**
  * Keeps every valid field of a current-version document and replaces each invalid one by its
  * default, naming it, so one bad value never throws away the rest of the user's settings.
  */
 export function validateSettings(raw: Record<string, unknown>): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const pick = <K extends keyof Settings>(key: K, ok: (v: unknown) => boolean): Settings[K] => {
-    if (!(key in raw)) return DEFAULT_SETTINGS[key];
-    if (ok(raw[key])) return raw[key] as Settings[K];
-    problems.push(`setting "${key}" was invalid and was reset to its default`);
+  const pick = <K extends keyof typeof EXPECTED>(key: K, ok: (v: unknown) => boolean): Settings[K] => {
+    if (!Object.hasOwn(raw, key)) return DEFAULT_SETTINGS[key];
+    const value = raw[key];
+    if (ok(value)) return (Array.isArray(value) ? [...value] : isRecord(value) ? { ...value } : value) as Settings[K];
+    problems.push(
+      `setting "${key}" was ${shown(value)} but must be ${EXPECTED[key]}; it was reset to ${shown(DEFAULT_SETTINGS[key])}`,
+    );
     return DEFAULT_SETTINGS[key];
   };
-  const overrides = Array.isArray(raw.priceOverrides) ? raw.priceOverrides.filter(isPriceOverride) : [];
+  const overrides = Array.isArray(raw.priceOverrides) ? raw.priceOverrides.filter(isPriceOverride).map(copyPriceOverride) : [];
   if (Array.isArray(raw.priceOverrides) && overrides.length !== raw.priceOverrides.length) {
-    problems.push(`${raw.priceOverrides.length - overrides.length} price override(s) were invalid and were dropped`);
+    problems.push(
+      `${raw.priceOverrides.length - overrides.length} price override(s) were dropped: each needs a model name (up to ${MAX_MODEL_ID} characters) and input and output prices in quotes, such as "3.00"`,
+    );
+  } else if (Object.hasOwn(raw, 'priceOverrides') && !Array.isArray(raw.priceOverrides)) {
+    problems.push(`setting "priceOverrides" was ${shown(raw.priceOverrides)} but must be a list; it was reset to []`);
   }
   const settings: Settings = {
     schemaVersion: SETTINGS_VERSION,

@@ -15,18 +15,33 @@ export interface LoadedSettings extends Settings {
   readonly problems: readonly string[];
 }
 
+/**
+ * The CLI never rewrites or moves the user's file (the app moves a bad one aside when it starts):
+ * an unreadable or corrupt file is left as it is, defaults are used for this run, and the message
+ * says so. Only a missing file is silent: that is a fresh install.
+ */
 export function readSettingsFile(home: string): LoadedSettings {
+  const file = join(home, SETTINGS_FILE);
   let text: string;
   try {
-    text = readFileSync(join(home, SETTINGS_FILE), 'utf8');
-  } catch {
-    return { ...DEFAULT_SETTINGS, problems: [] };
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ...DEFAULT_SETTINGS, problems: [] };
+    return {
+      ...DEFAULT_SETTINGS,
+      problems: [`${file} could not be read (${code ?? String(error)}); using default settings, the file was left as it is`],
+    };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    return { ...DEFAULT_SETTINGS, problems: [`${join(home, SETTINGS_FILE)} is not valid JSON; using default settings`] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ...DEFAULT_SETTINGS,
+      problems: [`${file} is not valid JSON (${reason}); using default settings, the file was left as it is`],
+    };
   }
   const { settings, problems } = migrateSettings(raw);
   return { ...settings, problems };

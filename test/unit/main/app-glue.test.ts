@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../../app/shared/settings-schema.ts';
 import { DEMO_ANTHROPIC_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { readSettingsFile, writeSettingsFile } from '../../../app/sources/settings-file.ts';
 import { tempDir } from '../../helpers/claude-logs.ts';
-import { FakeContents, FakePowerMonitor } from '../../helpers/electron-fake.ts';
+import { FakeContents, FakeFrame, FakePowerMonitor } from '../../helpers/electron-fake.ts';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,12 +106,17 @@ describe('IPC boundary', () => {
     expect(view.ok && view.value.sources[0]!.id).toBe('anthropic');
   });
 
-  it('accepts only our own popover page as the sender', () => {
-    const renderer = 'file:///Applications/Spendbar.app/Contents/Resources/app.asar/out/renderer/index.html';
-    expect(isTrustedSender({ url: `${renderer}#settings` }, renderer)).toBe(true);
-    expect(isTrustedSender({ url: 'https://evil.example/index.html' }, renderer)).toBe(false);
-    expect(isTrustedSender({ url: 'file:///tmp/other.html' }, renderer)).toBe(false);
-    expect(isTrustedSender(null, renderer)).toBe(false);
+  it('accepts only our own popover page as the sender, by identity, whatever form its URL takes', () => {
+    // What pathToFileURL gives for C:\Program Files\… versus Chromium's canonical form: the
+    // strings differ (drive-letter case, escapes), the page is the same.
+    const ours = new FakeContents('file:///c:/Program%20Files/Spendbar/resources/app.asar/out/renderer/index.html');
+    const other = new FakeContents('file:///C:/Program%20Files/Spendbar/resources/app.asar/out/renderer/index.html');
+    const iframe = new FakeFrame(ours.mainFrame.url);
+    expect(isTrustedSender({ sender: ours, senderFrame: ours.mainFrame }, ours)).toBe(true);
+    expect(isTrustedSender({ sender: other, senderFrame: other.mainFrame }, ours)).toBe(false);
+    expect(isTrustedSender({ sender: ours, senderFrame: iframe }, ours)).toBe(false);
+    expect(isTrustedSender<FakeContents, FakeFrame>({ sender: ours, senderFrame: null }, ours)).toBe(false);
+    expect(isTrustedSender<FakeContents, FakeFrame>({ sender: ours, senderFrame: ours.mainFrame }, undefined)).toBe(false);
   });
 
   it('windows cannot navigate, open windows, attach webviews or get permissions', () => {
@@ -159,7 +164,9 @@ describe('settings store (electron-store API, run here on conf, which electron-s
     const file = join(cwd, 'config.json');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), periodStartDay: 31 }));
     const reopened = open(cwd);
-    expect(reopened.problems).toEqual(['setting "periodStartDay" was invalid and was reset to its default']);
+    expect(reopened.problems[0]).toBe(
+      'Setting "periodStartDay" was 31 but must be a whole day of the month from 1 to 28; it was reset to 1.',
+    );
     expect(reopened.read()).toMatchObject({ capUsd: '750', periodStartDay: 1 });
   });
 });

@@ -5,7 +5,10 @@ import { trayMenuTemplate } from '../../../app/main/tray-menu.ts';
 import type { SpendView } from '../../../app/engine/view-types.ts';
 import { evaluateAlerts } from '../../../app/engine/alerts.ts';
 import { usdToFemto } from '../../../app/engine/money.ts';
+import { ringKey, type RingSpec } from '../../../app/main/tray-ring.ts';
 import { FakeNotification, FakeTray, fakeIcon } from '../../helpers/electron-fake.ts';
+
+const ringIcon = (spec: RingSpec) => fakeIcon(ringKey(spec));
 
 function view(overrides: Partial<SpendView>): SpendView {
   return {
@@ -42,12 +45,12 @@ function view(overrides: Partial<SpendView>): SpendView {
 }
 
 describe('tray', () => {
-  it('macOS: the chosen figure as the title in monospaced digits, the state as a template icon', () => {
+  it('macOS: the chosen figure as the title in monospaced digits, the ring as a template icon', () => {
     const tray = new FakeTray();
-    const controller = new TrayController(tray, (state) => fakeIcon(`${state}Template`), 'darwin');
+    const controller = new TrayController(tray, ringIcon, 'darwin');
     controller.update(view({}), 'remaining');
     expect(tray.calls).toEqual([
-      ['setImage', 'okTemplate'],
+      ['setImage', 'ok:0.6:t'],
       ['setTitle', { title: '$1,184 left', fontType: 'monospacedDigit' }],
       ['setToolTip', 'Spendbar — $1,184 left\nprojected $2,243 this month'],
     ]);
@@ -55,25 +58,26 @@ describe('tray', () => {
 
   it('updates only what changed, and nothing when nothing did', () => {
     const tray = new FakeTray();
-    const controller = new TrayController(tray, fakeIcon, 'darwin');
+    const controller = new TrayController(tray, ringIcon, 'darwin');
     controller.update(view({}), 'percent');
     tray.calls.length = 0;
     controller.update(view({}), 'percent');
     expect(tray.calls).toEqual([]);
     controller.update(view({ level: 'near', percentOfCap: 91.2, remainingUsd: 264 }), 'percent');
     expect(tray.calls.map(([call, arg]) => [call, call === 'setTitle' ? (arg as { title: string }).title : arg])).toEqual([
-      ['setImage', 'near'],
+      ['setImage', 'near:0.9:t'],
       ['setTitle', '91 %'],
       ['setToolTip', 'Spendbar — 91 %\nprojected $2,243 this month'],
     ]);
   });
 
   it('Windows and Linux: no title (they have none); the figure and broken sources go in the tooltip', () => {
-    const tray = new FakeTray();
-    new TrayController(tray, fakeIcon, 'win32').update(
+    const tray = new FakeTray('win32');
+    new TrayController(tray, ringIcon, 'win32').update(
       view({
         level: 'over',
         remainingUsd: -120,
+        percentOfCap: 104,
         sources: [
           { id: 'openai', label: 'OpenAI', state: 'key-rejected', counted: true, estimate: false, spentUsd: 0, capUsd: null },
         ],
@@ -81,7 +85,7 @@ describe('tray', () => {
       'remaining',
     );
     expect(tray.calls).toEqual([
-      ['setImage', 'over'],
+      ['setImage', 'over:1:c'],
       ['setToolTip', 'Spendbar — $120 over\nprojected $2,243 this month\nOpenAI: key-rejected'],
     ]);
   });
@@ -115,13 +119,13 @@ describe('tray', () => {
 
 describe('notifications', () => {
   it('a threshold crossing shows one notification; clicking it opens the popover', () => {
-    FakeNotification.shown = [];
+    FakeNotification.reset();
     let opened = 0;
-    const notifier = new Notifier(
-      (options) => new FakeNotification(options),
-      () => true,
-      () => opened++,
-    );
+    const notifier = new Notifier({
+      create: (options) => new FakeNotification(options),
+      supported: () => true,
+      openPopover: () => opened++,
+    });
     const { due } = evaluateAlerts(
       {
         periodStart: '2026-11-01',
@@ -137,18 +141,18 @@ describe('notifications', () => {
       undefined,
     );
     expect(notifier.show(due)).toBe(1);
-    expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['90 % of your monthly cap used']);
-    FakeNotification.shown[0]!.click();
+    expect(FakeNotification.shown.map((n) => n.title)).toEqual(['90 % of your monthly cap used']);
+    expect(FakeNotification.clickNewest()).toBe(true);
     expect(opened).toBe(1);
   });
 
   it('shows nothing where the system has no notifications', () => {
-    FakeNotification.shown = [];
-    const notifier = new Notifier(
-      (options) => new FakeNotification(options),
-      () => false,
-      () => undefined,
-    );
+    FakeNotification.reset();
+    const notifier = new Notifier({
+      create: (options) => new FakeNotification(options),
+      supported: () => false,
+      openPopover: () => undefined,
+    });
     expect(notifier.show([{ id: 'x', kind: 'spike', severity: 'warning', title: 't', body: 'b' }])).toBe(0);
     expect(FakeNotification.shown).toEqual([]);
   });

@@ -35,11 +35,12 @@ describe('settings migrations, from a fixture of each version', () => {
     expect(settings.pollIntervalMinutes).toBe(5);
     expect(settings.trayFigure).toBe('spent');
     expect(settings.priceOverrides.map((o) => o.model)).toEqual(['ok-model']);
+    // Each problem says what the value was, what it must be, and what it became.
     expect(problems).toEqual(
       expect.arrayContaining([
-        'setting "capUsd" was invalid and was reset to its default',
-        'setting "timeZone" was invalid and was reset to its default',
-        '1 price override(s) were invalid and were dropped',
+        expect.stringMatching(/^setting "capUsd" was .+ but must be null or a dollar amount in quotes, such as "250.00"; it was reset to null$/),
+        expect.stringMatching(/^setting "timeZone" was .+ but must be an IANA time zone such as "Europe\/Paris"; it was reset to "UTC"$/),
+        expect.stringMatching(/^1 price override\(s\) were dropped: each needs a model name/),
       ]),
     );
   });
