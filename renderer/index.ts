@@ -47,13 +47,21 @@ function header(view: SpendView): HTMLElement {
     h('span', { class: 'updated', 'data-testid': 'updated' }, `updated ${ago(view.asOf, Date.now())}`),
     h('button', { class: 'icon', 'data-action': 'refresh', 'aria-label': 'Refresh now', title: 'Refresh now' }, '↻'),
     h('button', { class: 'icon', 'data-action': 'open-settings', 'aria-label': 'Settings', title: 'Settings' }, '⚙'),
+    closeButton(),
   );
+}
+
+/** Where focus never leaves (Wayland), blur cannot hide the popover: a visible close control. */
+function closeButton(): HTMLElement {
+  return h('button', { class: 'icon', 'data-action': 'close-popover', 'aria-label': 'Close', title: 'Close (Esc)' }, '×');
 }
 
 function render(): void {
   const { view, setup } = state;
   const children: Array<HTMLElement | null> = [];
   if (state.error) children.push(h('p', { class: 'warn', role: 'alert' }, state.error));
+  // Settings reset, notifications failing: said on every screen, not only under the figures.
+  for (const problem of setup?.problems ?? []) children.push(h('p', { class: 'warn', role: 'alert' }, problem));
   if (state.screen === 'settings' && setup) children.push(settingsView(setup, state.messages));
   else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
   else if (view.level === 'empty') children.push(firstRun(setup));
@@ -62,7 +70,8 @@ function render(): void {
     // One line per kind of alert: the highest threshold crossed says all the lower ones.
     const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
     for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));
-    for (const notice of view.notices) children.push(h('p', { class: 'muted small' }, notice));
+    for (const notice of view.notices.filter((n) => !setup?.problems.includes(n)))
+      children.push(h('p', { class: 'muted small' }, notice));
   }
   const focused = focusKey(document.activeElement);
   root.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
@@ -121,6 +130,9 @@ async function onAction(action: string | undefined, source: KeyProvider | 'claud
       state.breakdown = action === 'show-model' ? 'model' : 'workspace';
       render();
       return;
+    case 'close-popover':
+      await api.closePopover();
+      return;
     case 'refresh':
     case 'retry':
       await api.refreshNow();
@@ -160,6 +172,13 @@ async function onAction(action: string | undefined, source: KeyProvider | 'claud
 root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
   if (target) void onAction(target.dataset.action, target.dataset.source as KeyProvider | 'claude-code' | undefined);
+});
+
+// Esc closes the settings page, then the popover itself.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  event.preventDefault();
+  void onAction(state.screen === 'settings' ? 'close-settings' : 'close-popover', undefined);
 });
 
 root.addEventListener('submit', (event) => {

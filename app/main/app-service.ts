@@ -7,7 +7,7 @@ import type { Alert } from '../engine/alerts.ts';
 import type { SourceKey, SpendView } from '../engine/view-types.ts';
 import type { InvokeChannel, RequestOf, ResponseOf, SetupState } from '../shared/ipc-contract.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import type { Settings } from '../shared/settings-schema.ts';
+import { validateSettings, type Settings } from '../shared/settings-schema.ts';
 import { SourcePoller } from '../sources/poller.ts';
 import { SourceError } from '../sources/source-status.ts';
 import { SpendService } from '../sources/spend-service.ts';
@@ -162,7 +162,8 @@ export class AppService {
    */
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     const previous = this.deps.settings.read();
-    const next: Settings = { ...previous, ...patch };
+    // A fresh document of known keys only, whatever the store handed back.
+    const next = validateSettings({ ...previous, ...patch }).settings;
     this.deps.settings.write(next);
     this.deps.onSettings?.(next);
     if (next.pollIntervalMinutes !== previous.pollIntervalMinutes) await this.restartPollers();

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join, sep } from 'node:path';
 import { startDemoServer } from '../sources/demo/demo-server.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
+import { openOnRelaunch } from './app-events.ts';
 import { appMenuTemplate } from './app-menu.ts';
 import { AppService } from './app-service.ts';
 import { registerIpc, sendShowSettings, sendView } from './ipc.ts';
@@ -141,9 +142,7 @@ async function start(): Promise<void> {
     clicks.setMenu(Menu.buildFromTemplate(template));
   };
   menu();
-  app.on('second-instance', () => popover.open());
-  // macOS: relaunching from Finder or Spotlight activates the running app; open the popover.
-  app.on('activate', () => popover.open());
+  openOnRelaunch(app, () => popover.open());
 
   const stopWatching = watchSystemEvents({ powerMonitor, isOnline: () => net.isOnline(), refresh: () => service.refreshNow() });
   let stopping = false;
