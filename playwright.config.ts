@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './test/e2e',
   testMatch: /.*\.spec\.ts$/,
+  // Builds out/ first, so `npx playwright test` works on a fresh checkout.
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: './test-results/playwright',
   timeout: 30_000,
   workers: 1,
