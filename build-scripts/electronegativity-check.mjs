@@ -16,18 +16,30 @@ function parseCsv(text) {
   let row = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field.trim());
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field.trim()), (field = '');
-    else if (c === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
+    else if (c === ',') endField();
+    else if (c === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else if (c !== '\r') field += c;
   }
-  if (field || row.length) row.push(field.trim()), rows.push(row);
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -63,7 +75,8 @@ rmSync(scan, { recursive: true, force: true });
 const accepted = (f) => allow.accepted.some((a) => a.issue === f.issue && a.file === f.file);
 const blocking = findings.filter((f) => (f.severity === 'HIGH' || f.severity === 'MEDIUM') && !accepted(f));
 const stale = allow.accepted.filter((a) => !findings.some((f) => f.issue === a.issue && f.file === a.file));
-for (const f of findings) console.log(`electronegativity: ${f.severity} ${f.issue} ${f.file}:${f.location}${accepted(f) ? ' (accepted)' : ''}`);
+for (const f of findings)
+  console.log(`electronegativity: ${f.severity} ${f.issue} ${f.file}:${f.location}${accepted(f) ? ' (accepted)' : ''}`);
 for (const a of stale) console.log(`electronegativity: allowlist entry no longer needed: ${a.issue} in ${a.file}`);
 if (blocking.length > 0) {
   console.error(

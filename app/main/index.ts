@@ -111,7 +111,11 @@ async function start(): Promise<void> {
       notifier.show(due);
     },
     onSettings: (next) => {
-      setLaunchAtLogin(app, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath }, next.launchAtLogin);
+      setLaunchAtLogin(
+        app,
+        { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath },
+        next.launchAtLogin,
+      );
       menu();
     },
   });

@@ -14,5 +14,7 @@ export function isTrustedSender<C extends { readonly mainFrame: F }, F>(
   event: SenderEvent<C, F>,
   popover: C | undefined,
 ): boolean {
-  return popover !== undefined && event.sender === popover && event.senderFrame !== null && event.senderFrame === popover.mainFrame;
+  return (
+    popover !== undefined && event.sender === popover && event.senderFrame !== null && event.senderFrame === popover.mainFrame
+  );
 }

@@ -33,8 +33,17 @@ export interface PopoverPlatform {
  * "Not supported on Wayland"), so it is a normal, movable window with a title bar and a close
  * button, in the taskbar where the user can find it, centred by the compositor.
  */
-export function popoverWindowOptions(shell: PopoverPlatform = { platform: 'darwin', wayland: false }): BrowserWindowConstructorOptions {
-  const common = { ...POPOVER_SIZE, show: false, minimizable: false, maximizable: false, fullscreenable: false, title: 'Spendbar' };
+export function popoverWindowOptions(
+  shell: PopoverPlatform = { platform: 'darwin', wayland: false },
+): BrowserWindowConstructorOptions {
+  const common = {
+    ...POPOVER_SIZE,
+    show: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    title: 'Spendbar',
+  };
   if (shell.wayland) return { ...common, frame: true, resizable: true, movable: true, skipTaskbar: false, center: true };
   return {
     ...common,

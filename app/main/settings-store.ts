@@ -42,13 +42,17 @@ function openOrRecover(create: KeyValueStoreFactory, cwd: string, now: Date): { 
       renameSync(file, aside);
       return {
         store: create(options),
-        problems: [`Your settings could not be read (${reason}), so Spendbar started with default settings. The old file was kept as ${basename(aside)}.`],
+        problems: [
+          `Your settings could not be read (${reason}), so Spendbar started with default settings. The old file was kept as ${basename(aside)}.`,
+        ],
       };
     } catch (second) {
       const memory: KeyValueStore = { store: { ...DEFAULT_SETTINGS }, path: file };
       return {
         store: memory,
-        problems: [`Your settings could not be read (${reason}) or replaced (${reasonOf(second)}): default settings are in use and changes will not be saved this run.`],
+        problems: [
+          `Your settings could not be read (${reason}) or replaced (${reasonOf(second)}): default settings are in use and changes will not be saved this run.`,
+        ],
       };
     }
   }

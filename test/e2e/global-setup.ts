@@ -7,5 +7,6 @@ import { spawnSync } from 'node:child_process';
 
 export default function globalSetup(): void {
   const result = spawnSync(process.execPath, ['build-scripts/build.mjs'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`node build-scripts/build.mjs failed (exit ${result.status}): the popover could not be built`);
+  if (result.status !== 0)
+    throw new Error(`node build-scripts/build.mjs failed (exit ${result.status}): the popover could not be built`);
 }

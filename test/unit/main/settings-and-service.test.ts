@@ -82,7 +82,9 @@ describe('a corrupt or unreadable config.json (app side)', () => {
     mkdirSync(join(cwd, 'config.json'));
     const store = openStore(cwd);
     expect(store.read()).toEqual(DEFAULT_SETTINGS);
-    expect(store.problems[0]).toMatch(/^Your settings could not be read \(.*EISDIR.*\), so Spendbar started with default settings/);
+    expect(store.problems[0]).toMatch(
+      /^Your settings could not be read \(.*EISDIR.*\), so Spendbar started with default settings/,
+    );
   });
 
   it('a cap typed as a number is not dropped silently: the message says what and why, and the file is kept', () => {
@@ -117,7 +119,9 @@ describe('a corrupt or unreadable config.json (CLI side)', () => {
     writeFileSync(join(home, 'config.json'), '{"capUsd": ');
     const loaded = readSettingsFile(home);
     expect(loaded.capUsd).toBeNull();
-    expect(loaded.problems[0]).toMatch(/config\.json is not valid JSON \(.+\); using default settings, the file was left as it is$/);
+    expect(loaded.problems[0]).toMatch(
+      /config\.json is not valid JSON \(.+\); using default settings, the file was left as it is$/,
+    );
     expect(readFileSync(join(home, 'config.json'), 'utf8')).toBe('{"capUsd": ');
 
     const unreadable = tempDir('spendbar-cli-settings-');

@@ -35,7 +35,11 @@ describe('start-up', () => {
   it('a good start shows nothing and keeps running', async () => {
     const app = new FakeApp('linux');
     let started = false;
-    await runStartup(app, async () => void (started = true), (title, content) => app.showErrorBox(title, content));
+    await runStartup(
+      app,
+      async () => void (started = true),
+      (title, content) => app.showErrorBox(title, content),
+    );
     expect(started).toBe(true);
     expect(app.errorBoxes).toEqual([]);
     expect(app.exitCode).toBeUndefined();
@@ -77,7 +81,11 @@ describe('notifications', () => {
 
   it('a dismissed notification is released', async () => {
     FakeNotification.reset();
-    const notifier = new Notifier({ create: (o) => new FakeNotification(o), supported: () => true, openPopover: () => undefined });
+    const notifier = new Notifier({
+      create: (o) => new FakeNotification(o),
+      supported: () => true,
+      openPopover: () => undefined,
+    });
     notifier.show(dueAlert());
     expect(notifier.pending).toBe(1);
     FakeNotification.closeNewest();
@@ -121,7 +129,9 @@ describe('launch at login', () => {
     const home = tempDir('spendbar-login-');
     setLaunchAtLogin(app, where('linux', home), true);
     const file = join(home, '.config', 'autostart', 'app.spendbar.desktop.desktop');
-    expect(readFileSync(file, 'utf8')).toMatch(/^\[Desktop Entry\]\nType=Application\nName=Spendbar\n[^]*Exec="\/opt\/Spendbar\/spendbar"\n/);
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /^\[Desktop Entry\]\nType=Application\nName=Spendbar\n[^]*Exec="\/opt\/Spendbar\/spendbar"\n/,
+    );
     setLaunchAtLogin(app, where('linux', home), false);
     expect(existsSync(file)).toBe(false);
   });
@@ -133,7 +143,9 @@ describe('launch at login', () => {
     const env = { XDG_CONFIG_HOME: config, APPIMAGE: '/home/ana/Apps/Spendbar "beta" $1.AppImage' };
     setLaunchAtLogin(new FakeApp('linux'), where('linux', home, env), true);
     expect(autostartPath({ env, home })).toBe(join(config, 'autostart', 'app.spendbar.desktop.desktop'));
-    expect(readFileSync(autostartPath({ env, home }), 'utf8')).toContain('Exec="/home/ana/Apps/Spendbar \\"beta\\" \\$1.AppImage"');
+    expect(readFileSync(autostartPath({ env, home }), 'utf8')).toContain(
+      'Exec="/home/ana/Apps/Spendbar \\"beta\\" \\$1.AppImage"',
+    );
   });
 
   it('macOS and Windows: the OS login item', () => {

@@ -26,8 +26,7 @@ function filledShare(pixels: Uint8Array): number {
 
 /** The dominant colour of the filled pixels, as RGB (the buffer is BGRA). */
 function fillColour(pixels: Uint8Array): [number, number, number] {
-  for (let i = 0; i < pixels.length; i += 4)
-    if (pixels[i + 3] === 255) return [pixels[i + 2]!, pixels[i + 1]!, pixels[i]!];
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] === 255) return [pixels[i + 2]!, pixels[i + 1]!, pixels[i]!];
   return [0, 0, 0];
 }
 
@@ -92,7 +91,10 @@ describe('tray ring', () => {
       const pixels = drawRing(spec);
       expect(pixels.length).toBe(RING_SIZE * RING_SIZE * 4);
       expect(filledShare(pixels)).toBeCloseTo(spec.fraction, 1);
-      writeFileSync(`test-results/screenshots/tray-ring-${spec.state}-${spec.fraction * 100}${spec.template ? '-template' : ''}.png`, png(pixels, RING_SIZE));
+      writeFileSync(
+        `test-results/screenshots/tray-ring-${spec.state}-${spec.fraction * 100}${spec.template ? '-template' : ''}.png`,
+        png(pixels, RING_SIZE),
+      );
     }
     expect(fillColour(drawRing(specs[1]!))).toEqual([46, 157, 82]);
     expect(fillColour(drawRing(specs[2]!))).toEqual([217, 138, 0]);

@@ -38,8 +38,12 @@ describe('settings migrations, from a fixture of each version', () => {
     // Each problem says what the value was, what it must be, and what it became.
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^setting "capUsd" was .+ but must be null or a dollar amount in quotes, such as "250.00"; it was reset to null$/),
-        expect.stringMatching(/^setting "timeZone" was .+ but must be an IANA time zone such as "Europe\/Paris"; it was reset to "UTC"$/),
+        expect.stringMatching(
+          /^setting "capUsd" was .+ but must be null or a dollar amount in quotes, such as "250.00"; it was reset to null$/,
+        ),
+        expect.stringMatching(
+          /^setting "timeZone" was .+ but must be an IANA time zone such as "Europe\/Paris"; it was reset to "UTC"$/,
+        ),
         expect.stringMatching(/^1 price override\(s\) were dropped: each needs a model name/),
       ]),
     );
