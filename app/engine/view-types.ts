@@ -10,7 +10,7 @@ export type ViewLevel = 'empty' | 'ok' | 'near' | 'over' | 'error' | 'stale';
 export interface SourceView {
   readonly id: SourceKey;
   readonly label: string;
-  /** not-configured, loading, ok, stale, key-rejected, rate-limited, provider-down, offline, timeout, bad-response */
+  /** not-configured, loading, ok, stale, key-rejected, rate-limited, provider-down, offline, timeout, misconfigured, local-failure, bad-response */
   readonly state: string;
   readonly message?: string;
   readonly lastSuccessAt?: string;

@@ -4,6 +4,7 @@
  * available the key is kept in memory for this run only — never written anywhere in plain text.
  */
 import type { AsyncEntry } from '@napi-rs/keyring';
+import { keyCharacterProblem } from '../sources/http/key-characters.ts';
 
 /**
  * The native binding is loaded lazily, inside the fallback's `try`: a static import of a missing or
@@ -40,6 +41,8 @@ export function keyFormatProblem(provider: KeyProvider, key: string): string | u
   const trimmed = key.trim();
   if (trimmed === '') return 'The key is empty.';
   if (/\s/.test(trimmed)) return 'The key contains spaces or line breaks; paste it again.';
+  const character = keyCharacterProblem(trimmed);
+  if (character) return character;
   if (!trimmed.startsWith(PREFIXES[provider])) {
     return provider === 'anthropic'
       ? 'This is not an Anthropic Admin key (they start with sk-ant-admin). Create one in the Console under Settings → Admin keys.'

@@ -3,7 +3,8 @@
  * jitter on failure, the provider's retry-after honoured, and a debounced "refresh now". A rejected
  * key stops the loop until the key changes: retrying a revoked key only earns more 401s.
  */
-import { failureOf, type SourceState } from './source-status.ts';
+import { clampRetryAt } from './http/retry-after.ts';
+import { failureOf, retryPhrase, type SourceState } from './source-status.ts';
 
 export interface PollerOptions {
   readonly id: string;
@@ -105,11 +106,16 @@ export class SourcePoller {
     const failure = failureOf(error);
     this.failures++;
     const last = this.lastSuccessAt === undefined ? {} : { lastSuccessAt: new Date(this.lastSuccessAt).toISOString() };
-    const retryAt = failure.retryAt ?? this.options.now() + this.backoffMs();
+    const now = this.options.now();
+    // The provider's retry-after, but never sooner than our backoff floor (retry-after: 0 must not
+    // become a tight loop) nor later than a few hours (setTimeout fires at once beyond 2^31-1 ms).
+    const retryAt =
+      failure.retryAt === undefined ? now + this.backoffMs() : clampRetryAt(failure.retryAt, now, this.floorMs());
     this.emit({
       id: this.options.id,
       state: failure.kind,
-      message: failure.message,
+      // The message shows the time we will really retry at, not the one the header asked for.
+      message: failure.message.replace(/retrying at \d\d:\d\d UTC/, retryPhrase(retryAt)),
       ...last,
       ...(failure.kind === 'key-rejected' ? {} : { retryAt: new Date(retryAt).toISOString() }),
       ...(failure.requestId ? { requestId: failure.requestId } : {}),
@@ -121,9 +127,13 @@ export class SourcePoller {
     this.schedule(retryAt - this.options.now());
   }
 
+  private floorMs(): number {
+    return this.options.firstRetryMs ?? 15_000;
+  }
+
   /** 15 s, 30 s, 60 s, … capped at the interval, with jitter so many clients do not retry in step. */
   private backoffMs(): number {
-    const first = this.options.firstRetryMs ?? 15_000;
+    const first = this.floorMs();
     const base = Math.min(this.options.intervalMs, first * 2 ** (this.failures - 1));
     return Math.round(base * (0.5 + 0.5 * (this.options.random ?? Math.random)()));
   }

@@ -10,6 +10,16 @@ import { isoDay, syncWindow } from './sync-window.ts';
 export interface ProviderClient {
   usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]>;
   costs(from: number, to: number): Promise<BilledCost[]>;
+  /** The provider's clock (its responses' Date header), when it sent one. */
+  providerNow?(): number | undefined;
+}
+
+/**
+ * The first day still open: yesterday by the earlier of our clock and the provider's, so a clock
+ * ahead (or --now in the future) never closes a day the provider has not finished.
+ */
+function firstOpenDay(now: number, providerNow: number | undefined, openFrom: number): number {
+  return Math.min(openFrom, syncWindow(Math.min(now, providerNow ?? now), undefined).openFrom);
 }
 
 export async function syncProvider(source: SourceId, client: ProviderClient, ledger: Ledger, now: number): Promise<void> {
@@ -27,6 +37,6 @@ export async function syncProvider(source: SourceId, client: ProviderClient, led
       { from: iso(window.openFrom), to: iso(window.openTo), rows: open },
     ],
     costs: [{ fromDay: isoDay(window.closedFrom), toDay: isoDay(window.openTo), rows: costs }],
-    sync: { closedBefore: isoDay(window.openFrom) },
+    sync: { closedBefore: isoDay(firstOpenDay(now, client.providerNow?.(), window.openFrom)) },
   });
 }

@@ -22,6 +22,7 @@ import { ClaudeCodeScanner } from './claude-code/claude-scanner.ts';
 import { ScanWorkerPool, type ScanWorkerOptions } from './claude-code/scan-workers.ts';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
+import { keyCharacterProblem } from './http/key-characters.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
@@ -136,6 +137,9 @@ export class SpendService {
         kind: 'key-rejected',
         message: `No ${SOURCE_LABELS[source]} admin key is set. Add one in Settings.`,
       });
+    // From the environment or saved before this check existed: refuse it by name rather than as "offline".
+    const problem = keyCharacterProblem(key);
+    if (problem) throw new SourceError({ kind: 'key-rejected', message: `${SOURCE_LABELS[source]} admin key: ${problem}` });
     await syncProvider(source, this.client(source, key, signal), this.ledger, this.options.now());
   }
 

@@ -1,6 +1,7 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 import {
+  ClientSession,
   fetchReport,
   fetchReportWithOrganization,
   reportRequest,
@@ -15,7 +16,17 @@ const USAGE_GROUPS = ['model', 'service_tier', 'context_window', 'inference_geo'
 const LIMITS = { '1d': 31, '1h': 168 } as const;
 
 export class AnthropicClient {
-  constructor(private readonly options: ProviderClientOptions) {}
+  /** This client's refresh: its deadline and the provider's clock (Date header). */
+  private readonly session: ClientSession;
+
+  constructor(private readonly options: ProviderClientOptions) {
+    this.session = new ClientSession(options.deadlineMs);
+  }
+
+  /** The provider's own clock at its latest response, so a day is closed only once it is over there too. */
+  providerNow(): number | undefined {
+    return this.session.providerNow;
+  }
 
   private request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = {
@@ -23,7 +34,7 @@ export class AnthropicClient {
       'anthropic-version': '2023-06-01',
       'user-agent': this.options.userAgent ?? 'Spendbar/0.1 (https://github.com/spendbar/spendbar)',
     };
-    return reportRequest('Anthropic', this.options, headers, path, params);
+    return reportRequest('Anthropic', this.options, this.session, headers, path, params);
   }
 
   private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {

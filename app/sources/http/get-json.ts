@@ -1,8 +1,14 @@
 /**
  * One GET to a provider, turned into JSON or a SourceFailure the user can act on. The request's
- * headers (which carry the key) are never part of any message.
+ * headers (which carry the key) are never part of any message, a redirect is never followed with
+ * them, and a body is read only up to a cap.
  */
-import { redactSecrets, SourceError, type SourceFailure } from '../source-status.ts';
+import { readCapped } from './read-capped.ts';
+import { retryAtFrom } from './retry-after.ts';
+import { redactFailure, redactSecrets, retryPhrase, SourceError, type SourceFailure } from '../source-status.ts';
+
+/** Far beyond any real report page (168 hourly buckets), far below what would strain memory. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface GetJsonOptions {
   readonly headers: Record<string, string>;
@@ -10,21 +16,20 @@ export interface GetJsonOptions {
   readonly provider: string;
   readonly now: () => number;
   readonly signal?: AbortSignal;
-}
-
-function retryAtFrom(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : date;
+  /** The key (and anything else secret): cut out of every message and header value we keep. */
+  readonly secrets?: readonly string[];
+  /** The setting that chose the base URL, named when the server redirects. */
+  readonly baseUrlSetting?: string;
+  /** Said instead of the per-request timeout message when the refresh's own deadline cut this request short. */
+  readonly deadlineMessage?: string;
+  readonly maxBodyBytes?: number;
 }
 
 function providerMessage(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { error?: unknown }).error;
   if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    return redactSecrets((error as { message: string }).message).slice(0, 200);
+    return (error as { message: string }).message.slice(0, 200);
   }
   return undefined;
 }
@@ -54,9 +59,7 @@ function failureFor(
       message: `${provider} key lacks admin permission (403)${said}. Use an Admin key.`,
     };
   if (status === 429) {
-    const when = retryAt
-      ? `retrying at ${new Date(retryAt).toISOString().slice(11, 16)} UTC`
-      : 'no retry-after given; this may be a spend cap';
+    const when = retryAt ? retryPhrase(retryAt) : 'no retry-after given; this may be a spend cap';
     return {
       kind: 'rate-limited',
       status,
@@ -80,43 +83,79 @@ export interface JsonResponse {
   readonly requestId: string | undefined;
   /** The organization the key belongs to, from the provider's response headers. */
   readonly organization: string | undefined;
+  /** The provider's clock (its Date header), as epoch ms; undefined when absent or unreadable. */
+  readonly serverDate: number | undefined;
 }
 
-export async function getJson(url: string, options: GetJsonOptions): Promise<JsonResponse> {
+/** Why fetch itself failed, with no header value in it (undici's header errors can quote them). */
+function transportFailure(error: unknown, timeout: AbortSignal, options: GetJsonOptions): SourceFailure {
+  if (timeout.aborted) {
+    return {
+      kind: 'timeout',
+      message:
+        options.deadlineMessage ??
+        `${options.provider} did not answer within ${Math.round(options.timeoutMs / 1000)} s; will retry`,
+    };
+  }
+  if (error instanceof TypeError && /ByteString|header/i.test(error.message)) {
+    // A key with an invisible character or a typographic dash cannot be sent at all (RFC 9110 §5.5).
+    return {
+      kind: 'key-rejected',
+      message: `the ${options.provider} key contains a character no API key has (an invisible space or a typographic dash?); paste it again from the console`,
+    };
+  }
+  const cause =
+    error instanceof Error && error.cause instanceof Error
+      ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})`
+      : '';
+  return {
+    kind: 'offline',
+    message: `cannot reach ${options.provider}${cause}; showing the last data until the network is back`,
+  };
+}
+
+async function exchange(url: string, options: GetJsonOptions): Promise<JsonResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
-  let text: string;
+  let text: string | undefined;
+  const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   try {
-    response = await fetch(url, { headers: options.headers, signal });
-    text = await response.text();
+    // 'manual': fetch would otherwise follow a redirect with x-api-key to any host, even https → http.
+    response = await fetch(url, { headers: options.headers, signal, redirect: 'manual' });
+    text = await readCapped(response, maxBytes);
   } catch (error) {
-    if (timeout.aborted) {
-      throw new SourceError({
-        kind: 'timeout',
-        message: `${options.provider} did not answer within ${Math.round(options.timeoutMs / 1000)} s; will retry`,
-      });
-    }
-    const cause =
-      error instanceof Error && error.cause instanceof Error
-        ? ` (${(error.cause as NodeJS.ErrnoException).code ?? error.cause.message})`
-        : '';
-    throw new SourceError({
-      kind: 'offline',
-      message: `cannot reach ${options.provider}${cause}; showing the last data until the network is back`,
-    });
+    throw new SourceError(transportFailure(error, timeout, options));
   }
   const requestId = response.headers.get('request-id') ?? response.headers.get('x-request-id') ?? undefined;
+  const idText = requestId ? ` (request ${requestId})` : '';
+  const fromRequest = requestId ? { requestId } : {};
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('location') ?? 'an unnamed place';
+    throw new SourceError({
+      kind: 'misconfigured',
+      status: response.status,
+      ...fromRequest,
+      message: `the ${options.provider} API answered with a redirect (${response.status}) to ${location.slice(0, 200)}; Spendbar does not send keys to redirects — check ${options.baseUrlSetting ?? 'the base URL'}`,
+    });
+  }
+  if (text === undefined) {
+    throw new SourceError({
+      kind: 'bad-response',
+      status: response.status,
+      ...fromRequest,
+      message: `${options.provider} sent a response larger than ${Math.round(maxBytes / 1024 / 1024)} MB${idText}, far beyond any report page; stopped reading it and kept the last good data`,
+    });
+  }
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
     if (response.ok) {
-      const idText = requestId ? ` (request ${requestId})` : '';
       throw new SourceError({
         kind: 'bad-response',
         status: response.status,
-        ...(requestId ? { requestId } : {}),
+        ...fromRequest,
         message: `${options.provider} sent a response that is not valid JSON${idText}; kept the last good data`,
       });
     }
@@ -133,5 +172,20 @@ export async function getJson(url: string, options: GetJsonOptions): Promise<Jso
     );
   const organization =
     response.headers.get('anthropic-organization-id') ?? response.headers.get('openai-organization') ?? undefined;
-  return { body, requestId, organization };
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return { body, requestId, organization, serverDate: Number.isNaN(date) ? undefined : date };
+}
+
+/** The exchange with every secret cut out of what it returns or throws. */
+export async function getJson(url: string, options: GetJsonOptions): Promise<JsonResponse> {
+  const secrets = options.secrets ?? [];
+  try {
+    const response = await exchange(url, options);
+    return response.requestId === undefined
+      ? response
+      : { ...response, requestId: redactSecrets(response.requestId, secrets) };
+  } catch (error) {
+    if (error instanceof SourceError) throw new SourceError(redactFailure(error.failure, secrets));
+    throw error;
+  }
 }

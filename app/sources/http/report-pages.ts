@@ -1,12 +1,17 @@
 /**
  * One admin report, every page, each page parsed: shared by the Anthropic and OpenAI clients. A page
- * whose contents do not have the documented shape becomes a bad-response failure naming the request.
+ * whose contents do not have the documented shape becomes a bad-response failure naming the request;
+ * buckets outside the asked range are dropped, so a server that sends them cannot add them twice.
  */
 import { SourceError } from '../source-status.ts';
 import { joinUrl } from './base-url.ts';
+import { ClientSession } from './client-session.ts';
 import { getJson } from './get-json.ts';
 import { ShapeError } from './json-shape.ts';
-import { collectPages } from './paginate.ts';
+import { collectPages, type PageGuard } from './paginate.ts';
+import { bucketStartOf, rangeOf, type AskedRange } from './report-range.ts';
+
+export { ClientSession };
 
 export interface ReportRequest {
   readonly provider: 'Anthropic' | 'OpenAI';
@@ -17,6 +22,9 @@ export interface ReportRequest {
   readonly now: () => number;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
+  /** The key, cut out of every message. */
+  readonly key: string;
+  readonly session: ClientSession;
 }
 
 /** What both admin clients are made with. */
@@ -25,26 +33,39 @@ export interface ProviderClientOptions {
   readonly key: string;
   readonly now: () => number;
   readonly timeoutMs?: number;
+  /** The whole refresh (every page of every report this client fetches); default 2 minutes. */
+  readonly deadlineMs?: number;
   readonly userAgent?: string;
   readonly signal?: AbortSignal;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const SETTINGS = { Anthropic: 'SPENDBAR_ANTHROPIC_BASE_URL', OpenAI: 'SPENDBAR_OPENAI_BASE_URL' } as const;
 
 /** One report request of a provider's client: its auth headers, the options' URL, clock, timeout and signal. */
 export function reportRequest(
   provider: ReportRequest['provider'],
   options: ProviderClientOptions,
+  session: ClientSession,
   headers: Record<string, string>,
   path: string,
   params: ReadonlyArray<[string, string]>,
 ): ReportRequest {
-  const { baseUrl, now, signal } = options;
-  return { provider, baseUrl, path, params, headers, now, signal, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const { baseUrl, now, signal, key } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return { provider, baseUrl, path, params, headers, now, signal, key, session, timeoutMs };
 }
 
 export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[]): Promise<T[]> {
   return (await fetchReportWithOrganization(request, parse)).rows;
+}
+
+function guardFor(request: ReportRequest, range: AskedRange): PageGuard {
+  return {
+    maxPages: range.buckets + 1,
+    bucketStart: bucketStartOf(request.provider),
+    beforePage: (pages) => request.session.checkDeadline(request.provider, pages),
+  };
 }
 
 /** The report and the organization the key belongs to (for "Test key"). */
@@ -53,21 +74,33 @@ export async function fetchReportWithOrganization<T>(
   parse: (data: unknown[]) => T[],
 ): Promise<{ rows: T[]; organization: string | undefined }> {
   let organization: string | undefined;
-  const pages = await collectPages(request.provider, (page) =>
-    getJson(joinUrl(request.baseUrl, request.path, page ? [...request.params, ['page', page]] : [...request.params]), {
-      headers: request.headers,
-      provider: request.provider,
-      timeoutMs: request.timeoutMs,
-      now: request.now,
-      ...(request.signal ? { signal: request.signal } : {}),
-    }).then((response) => {
+  const range = rangeOf(request.params, request.now());
+  const { session } = request;
+  const pages = await collectPages(
+    request.provider,
+    async (page) => {
+      const response = await getJson(
+        joinUrl(request.baseUrl, request.path, page ? [...request.params, ['page', page]] : [...request.params]),
+        {
+          headers: request.headers,
+          provider: request.provider,
+          now: request.now,
+          secrets: [request.key],
+          baseUrlSetting: SETTINGS[request.provider],
+          ...session.requestTimeout(request.provider, request.timeoutMs),
+          ...(request.signal ? { signal: request.signal } : {}),
+        },
+      );
       organization ??= response.organization;
+      session.sawServerDate(response.serverDate);
       return response;
-    }),
+    },
+    guardFor(request, range),
   );
+  const start = bucketStartOf(request.provider);
   const rows = pages.flatMap((page) => {
     try {
-      return parse(page.data);
+      return parse(page.data.filter((bucket, i) => range.holds(start(bucket, `data[${i}]`))));
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       const id = page.requestId ? ` (request ${page.requestId})` : '';

@@ -1,6 +1,7 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 import {
+  ClientSession,
   fetchReport,
   fetchReportWithOrganization,
   reportRequest,
@@ -13,11 +14,21 @@ export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
 const LIMITS = { '1d': 31, '1h': 168 } as const;
 
 export class OpenAiClient {
-  constructor(private readonly options: ProviderClientOptions) {}
+  /** This client's refresh: its deadline and the provider's clock (Date header). */
+  private readonly session: ClientSession;
+
+  constructor(private readonly options: ProviderClientOptions) {
+    this.session = new ClientSession(options.deadlineMs);
+  }
+
+  /** The provider's own clock at its latest response, so a day is closed only once it is over there too. */
+  providerNow(): number | undefined {
+    return this.session.providerNow;
+  }
 
   private request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = { authorization: `Bearer ${this.options.key}`, 'user-agent': this.options.userAgent ?? 'Spendbar/0.1' };
-    return reportRequest('OpenAI', this.options, headers, path, params);
+    return reportRequest('OpenAI', this.options, this.session, headers, path, params);
   }
 
   private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
