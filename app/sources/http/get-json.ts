@@ -114,18 +114,31 @@ function transportFailure(error: unknown, timeout: AbortSignal, options: GetJson
   };
 }
 
+/**
+ * A kept-alive connection the server closed while we were busy: the GET is idempotent, so it is
+ * sent once more on a fresh connection before the source is called offline.
+ */
+function staleConnection(error: unknown): boolean {
+  const code = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined)?.code : undefined;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+}
+
 async function exchange(url: string, options: GetJsonOptions): Promise<JsonResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  let response: Response;
+  let response!: Response;
   let text: string | undefined;
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  try {
-    // 'manual': fetch would otherwise follow a redirect with x-api-key to any host, even https → http.
-    response = await fetch(url, { headers: options.headers, signal, redirect: 'manual' });
-    text = await readCapped(response, maxBytes);
-  } catch (error) {
-    throw new SourceError(transportFailure(error, timeout, options));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // 'manual': fetch would otherwise follow a redirect with x-api-key to any host, even https → http.
+      response = await fetch(url, { headers: options.headers, signal, redirect: 'manual' });
+      text = await readCapped(response, maxBytes);
+      break;
+    } catch (error) {
+      if (attempt === 0 && !signal.aborted && staleConnection(error)) continue;
+      throw new SourceError(transportFailure(error, timeout, options));
+    }
   }
   const requestId = response.headers.get('request-id') ?? response.headers.get('x-request-id') ?? undefined;
   const idText = requestId ? ` (request ${requestId})` : '';
