@@ -11,7 +11,12 @@ export type FaultKind =
   | 'malformed' // 200 with a body that is not JSON
   | 'truncated' // 200 with JSON cut in the middle
   | 'wrong-shape' // 200 with valid JSON of the wrong shape
-  | 'endless-pagination'; // has_more forever with the same next_page
+  | 'endless-pagination' // has_more forever with the same next_page
+  // Hostile or broken servers (issue 9), each answered by a guard in app/sources/http:
+  | 'redirect' // 307 to `location`: a key must never follow it
+  | 'echo-key' // 500 whose message and request-id header repeat the key the client sent
+  | 'huge-body' // 200 streaming 1 GB of JSON without a content-length
+  | 'out-of-range'; // 200 with buckets from before starting_at and after ending_at
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'unauthorized',
@@ -25,6 +30,10 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'truncated',
   'wrong-shape',
   'endless-pagination',
+  'redirect',
+  'echo-key',
+  'huge-body',
+  'out-of-range',
 ];
 
 export type DemoProvider = 'anthropic' | 'openai';
@@ -34,8 +43,11 @@ export interface Fault {
   readonly provider?: DemoProvider;
   /** How many requests it affects; Infinity until cleared. */
   times?: number;
-  readonly retryAfterSeconds?: number;
+  /** Sent as the retry-after header: seconds, or any text (an HTTP-date, a hostile value). */
+  readonly retryAfterSeconds?: number | string;
   readonly delayMs?: number;
+  /** Where a redirect fault points. */
+  readonly location?: string;
 }
 
 export class FaultQueue {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAnthropicCost, handleAnthropicUsage } from './demo-anthropic-routes.ts';
 import { FaultQueue, type Fault, type DemoProvider } from './demo-faults.ts';
+import { echoKey, hugeBody, widenRange } from './demo-hostile.ts';
 import { sendError } from './demo-http.ts';
 import { handleOpenAiCompletions, handleOpenAiCosts } from './demo-openai-routes.ts';
 import { DemoOrganization } from './demo-organization.ts';
@@ -22,6 +23,13 @@ export interface DemoServerOptions {
   readonly now?: () => Date;
   readonly anthropicKeys?: readonly string[];
   readonly openaiKeys?: readonly string[];
+  /**
+   * At most this many buckets per page, whatever `limit` asks: both specs make `limit` a maximum
+   * ("A page holds at most `limit` buckets"), so a client must finish with pages of 1.
+   */
+  readonly pageSize?: number;
+  /** Every `every`-th API request gets a 429, with retry-after when given (a strict rate limit). */
+  readonly rateLimit?: { readonly every: number; readonly retryAfterSeconds?: number };
 }
 
 export interface DemoServer {
@@ -53,10 +61,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     openai: options.openaiKeys ?? [DEMO_OPENAI_KEY],
   };
   const requests = { count: 0, byPath: new Map<string, number>() };
+  let apiRequests = 0;
   const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The provider's own clock, as real responses carry it (RFC 9110 §6.6.1): the client closes a
+    // day only when it is over by this clock too.
+    res.setHeader('date', new Date(org.now()).toUTCString());
     requests.count++;
     requests.byPath.set(url.pathname, (requests.byPath.get(url.pathname) ?? 0) + 1);
     const provider: DemoProvider | undefined = url.pathname.startsWith('/v1/organizations/')
@@ -77,6 +89,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         auth === 'forbidden' ? 403 : 401,
         auth === 'forbidden' ? 'This key does not have permission to use the Admin API; use an Admin key.' : 'invalid x-api-key',
       );
+    }
+    apiRequests++;
+    if (options.rateLimit && apiRequests % options.rateLimit.every === 0) {
+      const after = options.rateLimit.retryAfterSeconds;
+      return sendError(res, provider, 429, 'Rate limited', after === undefined ? {} : { 'retry-after': String(after) });
+    }
+    if (options.pageSize !== undefined) {
+      const asked = Number(url.searchParams.get('limit') ?? options.pageSize);
+      url.searchParams.set('limit', String(Math.min(asked, options.pageSize)));
     }
     const fault = faults.take(provider);
     if (fault) {
@@ -113,6 +134,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
             .writeHead(200, { 'content-type': 'application/json' })
             .end(JSON.stringify({ data: 'not a list', has_more: false }));
         case 'endless-pagination':
+          break;
+        case 'redirect':
+          res.writeHead(307, { location: fault.location ?? 'http://127.0.0.1:9/' });
+          return res.end();
+        case 'echo-key':
+          return echoKey(req, res, provider);
+        case 'huge-body':
+          return hugeBody(res);
+        case 'out-of-range':
+          widenRange(url.searchParams, provider);
           break;
       }
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ import { SourcePoller } from '../../../app/sources/poller.ts';
 import { syncProvider } from '../../../app/sources/provider-sync.ts';
 import type { SourceState } from '../../../app/sources/source-status.ts';
 
+// The provider's clock and the one the sync closes days by agree (its Date header caps ours).
+const SERVER_NOW = Date.parse('2026-11-25T12:00:00Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let server: DemoServer;
 let states: SourceState[];
@@ -28,14 +30,14 @@ function makePoller(intervalMs: number, firstRetryMs = 40): SourcePoller {
     refresh: (signal) =>
       syncProvider(
         'anthropic',
-        new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.now(), timeoutMs: 2_000, signal }),
+        new AnthropicClient({ baseUrl: new URL(server.url), key, now: () => Date.now(), timeoutMs: 15_000, signal }),
         ledger,
-        Date.now(),
+        SERVER_NOW,
       ),
   });
 }
 const usageRequests = () => server.requests.byPath.get('/v1/organizations/usage_report/messages') ?? 0;
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not reached');
@@ -44,7 +46,7 @@ async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
 }
 
 beforeEach(async () => {
-  server = await startDemoServer({ seed: 3, now: () => new Date('2026-11-25T12:00:00Z') });
+  server = await startDemoServer({ seed: 3, now: () => new Date(SERVER_NOW) });
   states = [];
   key = DEMO_ANTHROPIC_KEY;
 });
@@ -114,5 +116,49 @@ describe('source poller', () => {
     await sleep(150);
     // The burst of 20 refreshes made one sync: one hourly usage request (closed days were fetched before).
     expect(usageRequests() - before).toBe(1);
+  });
+
+  // A 429's retry-after, whatever the server writes, keeps the poller at least at its backoff floor
+  // (firstRetryMs) and at most a few hours away: 0 or a negative value gave 1,954 requests in 5 s,
+  // 1e9 overflowed setTimeout and fired at once.
+  const HOUR = 3_600_000;
+  it.each([
+    ['0', 400, 3_000],
+    ['-30', 400, 3_000],
+    ['1e9', 6 * HOUR - 5_000, 6 * HOUR + 5_000],
+    ['an HTTP-date an hour ago', 400, 3_000],
+    ['an HTTP-date in two hours', 2 * HOUR - 5_000, 2 * HOUR + 5_000],
+  ])('clamps retry-after %s and shows the real retry time', async (header, minDelay, maxDelay) => {
+    const dates: Record<string, number> = { 'an HTTP-date an hour ago': -HOUR, 'an HTTP-date in two hours': 2 * HOUR };
+    const value = header in dates ? new Date(Date.now() + dates[header]!).toUTCString() : header;
+    server.injectFault({ kind: 'rate-limit', retryAfterSeconds: value, times: Infinity });
+    poller = makePoller(60_000, 400);
+    const startedAt = Date.now();
+    poller.start();
+    await until(() => states.length > 0);
+    await sleep(300);
+    // One request, and no second one sooner than the 400 ms floor.
+    expect(usageRequests()).toBe(1);
+    const limited = states[0]!;
+    expect(limited.state).toBe('rate-limited');
+    const delay = Date.parse(limited.retryAt!) - startedAt;
+    expect(delay).toBeGreaterThanOrEqual(minDelay);
+    expect(delay).toBeLessThanOrEqual(maxDelay);
+    expect(limited.message).toContain(`retrying at ${limited.retryAt!.slice(11, 16)} UTC`);
+  });
+
+  it('names a full disk as the cause, not the provider', async () => {
+    poller = new SourcePoller({
+      id: 'anthropic',
+      intervalMs: 60_000,
+      now: () => Date.now(),
+      onState: (s) => states.push(s),
+      // A real write that fails as a full disk does: /dev/full answers every write with ENOSPC.
+      refresh: async () => writeFileSync('/dev/full', 'ledger'),
+    });
+    poller.start();
+    await until(() => states.length > 0);
+    expect(states[0]).toMatchObject({ state: 'local-failure' });
+    expect(states[0]!.message).toMatch(/disk is full \(ENOSPC\)/);
   });
 });
