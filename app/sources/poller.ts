@@ -109,8 +109,7 @@ export class SourcePoller {
     const now = this.options.now();
     // The provider's retry-after, but never sooner than our backoff floor (retry-after: 0 must not
     // become a tight loop) nor later than a few hours (setTimeout fires at once beyond 2^31-1 ms).
-    const retryAt =
-      failure.retryAt === undefined ? now + this.backoffMs() : clampRetryAt(failure.retryAt, now, this.floorMs());
+    const retryAt = failure.retryAt === undefined ? now + this.backoffMs() : clampRetryAt(failure.retryAt, now, this.floorMs());
     this.emit({
       id: this.options.id,
       state: failure.kind,

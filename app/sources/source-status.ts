@@ -62,7 +62,10 @@ export function failureOf(error: unknown): SourceFailure {
     };
   }
   if (error instanceof RangeError) {
-    return { kind: 'local-failure', message: `a value is outside the range Spendbar can handle (${text}); kept the last good data` };
+    return {
+      kind: 'local-failure',
+      message: `a value is outside the range Spendbar can handle (${text}); kept the last good data`,
+    };
   }
   return { kind: 'bad-response', message: `unexpected error: ${text}` };
 }

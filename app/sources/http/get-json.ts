@@ -194,9 +194,7 @@ export async function getJson(url: string, options: GetJsonOptions): Promise<Jso
   const secrets = options.secrets ?? [];
   try {
     const response = await exchange(url, options);
-    return response.requestId === undefined
-      ? response
-      : { ...response, requestId: redactSecrets(response.requestId, secrets) };
+    return response.requestId === undefined ? response : { ...response, requestId: redactSecrets(response.requestId, secrets) };
   } catch (error) {
     if (error instanceof SourceError) throw new SourceError(redactFailure(error.failure, secrets));
     throw error;
