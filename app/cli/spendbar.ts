@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `spendbar` command: the same numbers as the tray, in a terminal. */
+import { readFileSync } from 'node:fs';
 import { buildCatalog } from '../engine/catalog/catalog.ts';
 import { UsageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
@@ -11,6 +12,8 @@ import { readSettingsFile } from '../sources/settings-file.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
 
 const HELP = `spendbar — LLM API spend in your terminal
+
+Usage: spendbar <command> [flags]   ·   spendbar --version
 
 Commands:
   price         the cost of one call or bucket
@@ -28,6 +31,16 @@ ${DAILY_HELP}
 
 ${DEMO_HELP}`;
 
+/** From package.json: two folders up from app/cli (tsx) and from out/cli (the built command) alike. */
+export function cliVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function runCli(argv: string[], ctx: CommandContext): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -43,6 +56,11 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
         return await runDaily(rest, ctx);
       case 'demo-server':
         return await runDemoServer(rest, ctx);
+      case '--version':
+      case '-V':
+      case 'version':
+        ctx.out(`spendbar ${cliVersion()}`);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -64,6 +82,14 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
 
 const isEntryPoint = process.argv[1] !== undefined && /spendbar(\.ts|\.js|\.cjs|\.mjs)?$/.test(process.argv[1]);
 if (isEntryPoint) {
+  // `spendbar daily | head`: the reader left, so there is no one to write for. Stop quietly, as
+  // Unix tools do, instead of an EPIPE stack trace on stderr.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   const code = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
