@@ -7,15 +7,7 @@
  * replaced or deleted file gives its requests back to the files that also hold them.
  */
 import type { TokenCounts, UsageRow } from '../../engine/usage-row.ts';
-import {
-  cellIsFast,
-  cellIsLong,
-  cellOf,
-  CELLS_PER_MODEL,
-  countsAt,
-  promptAt,
-  TOKEN_SLOTS,
-} from '../../engine/token-slots.ts';
+import { cellIsFast, cellIsLong, cellOf, CELLS_PER_MODEL, countsAt, promptAt, TOKEN_SLOTS } from '../../engine/token-slots.ts';
 import { beats, type ParsedBatch } from './parsed-batch.ts';
 import { hexOf } from './id-hash.ts';
 import { IdTable } from './id-table.ts';
@@ -39,12 +31,13 @@ const HOUR_MS = 3_600_000;
 export interface StoreColumns {
   readonly count: number;
   readonly models: readonly string[];
-  readonly hour: Int32Array;
-  readonly model: Uint32Array;
-  readonly flags: Uint8Array;
-  readonly file: Uint32Array;
-  readonly tokens: Float64Array;
-  readonly ids: Uint32Array;
+  /** Each exactly count (× width) long. */
+  readonly hour: Int32Array<ArrayBuffer>;
+  readonly model: Uint32Array<ArrayBuffer>;
+  readonly flags: Uint8Array<ArrayBuffer>;
+  readonly file: Uint32Array<ArrayBuffer>;
+  readonly tokens: Float64Array<ArrayBuffer>;
+  readonly ids: Uint32Array<ArrayBuffer>;
 }
 
 /** The long-context rule of a model on a day: above threshold, the whole request costs more. */
@@ -88,18 +81,18 @@ export class EntryStore {
   private readonly spreadOf = new IdTable(ID_WORDS, ID_WORDS);
   private free: number[] = [];
 
-  /** The columns as they are now (copies), for the saved scan state. */
+  /** The columns as they are now: views, valid until the store next changes (a save is synchronous). */
   toColumns(): StoreColumns {
     const n = this.size;
     return {
       count: n,
-      models: [...this.models],
-      hour: this.hour.slice(0, n),
-      model: this.model.slice(0, n),
-      flags: this.flags.slice(0, n),
-      file: this.file.slice(0, n),
-      tokens: this.tokens.slice(0, tokensAt(n)),
-      ids: this.ids.slice(0, idsAt(n)),
+      models: this.models,
+      hour: this.hour.subarray(0, n),
+      model: this.model.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      file: this.file.subarray(0, n),
+      tokens: this.tokens.subarray(0, tokensAt(n)),
+      ids: this.ids.subarray(0, idsAt(n)),
     };
   }
 
@@ -109,15 +102,18 @@ export class EntryStore {
    */
   static fromColumns(c: StoreColumns): EntryStore {
     const store = new EntryStore();
-    store.capacity = Math.max(1024, c.count);
     store.size = c.count;
-    const n = store.capacity;
-    (store.hour = new Int32Array(n)).set(c.hour);
-    (store.model = new Uint32Array(n)).set(c.model);
-    (store.flags = new Uint8Array(n)).set(c.flags);
-    (store.file = new Uint32Array(n)).set(c.file);
-    (store.tokens = new Float64Array(n * TOKEN_SLOTS)).set(c.tokens);
-    (store.ids = new Uint32Array(n * ID_WORDS)).set(c.ids);
+    if (c.count > 0) {
+      // The loaded columns are taken as they are (no second copy of a large state); the first
+      // request added grows them as usual.
+      store.capacity = c.count;
+      store.hour = c.hour;
+      store.model = c.model;
+      store.flags = c.flags;
+      store.file = c.file;
+      store.tokens = c.tokens;
+      store.ids = c.ids;
+    }
     c.models.forEach((name) => store.modelNumber(name));
     for (let i = 0; i < c.count; i++) {
       const flags = store.flags[i]!;
@@ -357,7 +353,8 @@ export class EntryStore {
         dayRules[model] = rule;
       }
       const prompt = promptAt(this.tokens, t);
-      const long = rule !== null && prompt > rule.thresholdTokens && prompt + outputAt(this.tokens, i) <= rule.contextWindowTokens;
+      const long =
+        rule !== null && prompt > rule.thresholdTokens && prompt + outputAt(this.tokens, i) <= rule.contextWindowTokens;
       let block = blocks[model];
       if (!block) blocks[model] = block = new Float64Array(CELLS_PER_MODEL * TOKEN_SLOTS);
       const cell = cellOf((this.flags[i]! & FAST) !== 0, long) * TOKEN_SLOTS;
