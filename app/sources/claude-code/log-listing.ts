@@ -52,6 +52,8 @@ async function walk(root: string, listing: Listing, signal: AbortSignal | undefi
       else if (entry.isFile()) {
         if (isLog(entry.name)) listing.files.push({ path, root });
       } else if (entry.isSymbolicLink()) followLink(path, entry.name, root, folders, listing);
+      // A FIFO or socket under a log's name: reading it would block, so it is named instead.
+      else if (isLog(entry.name)) listing.unreadable.push({ path, kind: 'file', code: 'NOTFILE', root });
     }
   }
 }
