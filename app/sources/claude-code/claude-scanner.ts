@@ -7,7 +7,7 @@
  * aborted one (the app quitting) changes nothing.
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
 import { isChanged, updatePrefix } from './file-identity.ts';
 import { errnoOf, listLogs, type Unreadable } from './log-listing.ts';
@@ -271,8 +271,8 @@ export class ClaudeCodeScanner {
     return this.index.usageRows(rules);
   }
 
-  /** The state file's path (for messages and tests). */
-  static statePath(stateDir: string): string {
-    return join(stateDir, 'claude-code-state.bin');
+  /** The last save of the state: its size and time (for the bench). */
+  get lastSave(): { bytes: number; ms: number } | undefined {
+    return this.saved && { bytes: this.saved.lastSaveBytes, ms: this.saved.lastSaveMs };
   }
 }

@@ -13,8 +13,9 @@ export class ScanStateFile {
   private lastSaveAt = -Infinity;
   /** A save was due but held back by the interval. */
   pending = false;
-  /** Bytes written by the last save (the bench prints it). */
+  /** Bytes written by the last save and how long it took (the bench prints them). */
   lastSaveBytes = 0;
+  lastSaveMs = 0;
 
   constructor(
     dir: string,
@@ -44,7 +45,9 @@ export class ScanStateFile {
       return undefined;
     }
     try {
+      const t0 = performance.now();
       this.lastSaveBytes = writeState(this.path, state());
+      this.lastSaveMs = performance.now() - t0;
       this.lastSaveAt = this.now();
       this.pending = false;
       return undefined;
