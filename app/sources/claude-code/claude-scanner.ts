@@ -6,21 +6,18 @@
  * passed over and reported; the rest is kept. A refresh is applied whole or not at all: an
  * aborted one (the app quitting) changes nothing.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
 import { basename, sep } from 'node:path';
 import { EntryStore, type LongContextRules, type StoredRequest } from './entry-store.ts';
-import { isChanged, updatePrefix } from './file-identity.ts';
-import { errnoOf, listLogs, type Unreadable } from './log-listing.ts';
+import { updatePrefix } from './file-identity.ts';
+import { planReads, readAll, type FileState, type Job, type Parse } from './file-reads.ts';
+import { listLogs, type Unreadable } from './log-listing.ts';
 import { parseFileSince, type ParsedBatch } from './parsed-batch.ts';
 import { ScanStateFile } from './scan-state-file.ts';
-import type { SavedFile } from './scan-state.ts';
 import { shownPath, unreadableNotices } from './unreadable-report.ts';
 import { SourceError } from '../source-status.ts';
 import type { UsageRow } from '../../engine/usage-row.ts';
 
-type FileState = { -readonly [K in keyof SavedFile]: SavedFile[K] } & { verified: boolean };
-
-export type Parse = (path: string, fromOffset: number, signal?: AbortSignal) => Promise<ParsedBatch>;
+export type { Parse };
 
 export interface ScanReport {
   readonly files: number;
@@ -43,29 +40,6 @@ export interface ScannerOptions {
  * re-reads at most the half hour appended since.
  */
 const SAVE_EVERY_MS = 30 * 60_000;
-
-interface Job {
-  readonly path: string;
-  readonly info: Stats;
-  /** The file as known, or undefined for a new (or replaced) file read from the start. */
-  readonly state: FileState | undefined;
-}
-
-/** A promise that rejects as soon as the signal aborts (a worker's parse cannot see the signal). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** An error from the file system: its code is an errno name (EACCES, EISDIR, ELOOP, EIO…). */
-const isErrno = (error: unknown) => /^E[A-Z]+$/.test(String((error as { code?: unknown })?.code));
-
-const exists = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 
 export class ClaudeCodeScanner {
   private files = new Map<string, FileState>();
@@ -134,9 +108,8 @@ export class ClaudeCodeScanner {
     const listed = new Set(listing.files.map((f) => f.path));
     const dropped = [...this.files.keys()].filter((p) => !listed.has(p) && !blocked.some((b) => p.startsWith(b)));
     const gone = new Set(dropped.map((p) => this.files.get(p)!.fileId));
-    const replaced: string[] = [];
-    const jobs = this.plan(listing.files, gone, replaced, unreadable);
-    const results = await this.readAll(jobs, unreadable, signal);
+    const { jobs, replaced } = planReads(this.files, listing.files, gone, unreadable);
+    const results = await readAll(jobs, this.parse, unreadable, signal);
     signal?.throwIfAborted();
     // Nothing above changed the store: from here on, one synchronous step applies the whole refresh.
     for (const path of [...dropped, ...replaced]) this.files.delete(path);
@@ -152,69 +125,6 @@ export class ClaudeCodeScanner {
       else warnings.push(problem);
     }
     return { files: this.files.size, bytesRead, warnings };
-  }
-
-  /** Which files to read and from where; known files that changed under us are marked gone. */
-  private plan(
-    files: ReadonlyArray<{ path: string; root: string }>,
-    gone: Set<number>,
-    replaced: string[],
-    unreadable: Unreadable[],
-  ): Job[] {
-    const jobs: Job[] = [];
-    // Blocking stats, one per file: about 3 µs each, where an asynchronous stat costs a round trip
-    // through libuv's thread pool (1,000 files: 3 ms instead of 20, on every refresh).
-    for (const { path, root } of files) {
-      let info: Stats;
-      try {
-        info = statSync(path);
-      } catch (error) {
-        if (exists(path)) unreadable.push({ path, kind: 'file', code: errnoOf(error), root });
-        continue; // else deleted between listing and reading; the next refresh drops it
-      }
-      if (!info.isFile()) {
-        // A FIFO would block the read forever; a folder cannot be read as a log.
-        unreadable.push({ path, kind: 'file', code: info.isDirectory() ? 'EISDIR' : 'NOTFILE', root });
-        continue;
-      }
-      let state = this.files.get(path);
-      if (state && isChanged(state, info, path, !state.verified || info.mtimeMs !== state.mtimeMs)) {
-        gone.add(state.fileId);
-        replaced.push(path);
-        state = undefined;
-      }
-      if (state) state.verified = true;
-      if (!state || info.size !== state.offset) jobs.push({ path, info, state });
-    }
-    return jobs;
-  }
-
-  /** Several files at once: reads wait on the disk (or on the worker threads). */
-  private async readAll(jobs: Job[], unreadable: Unreadable[], signal: AbortSignal | undefined) {
-    const results: Array<{ job: Job; batch: ParsedBatch }> = [];
-    const queue = [...jobs].reverse();
-    const read = async () => {
-      for (let job = queue.pop(); job !== undefined; job = queue.pop()) {
-        signal?.throwIfAborted();
-        try {
-          results.push({ job, batch: await abortable(this.parse(job.path, job.state?.offset ?? 0, signal), signal) });
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          // Not a file-system error (a worker that cannot start): the refresh's own failure.
-          if (!isErrno(error)) throw error;
-          // Deleted since the listing (Claude Code cleaning up old sessions): the next refresh drops it.
-          // Anything else (permissions, I/O) is reported; what the file gave before is kept.
-          if (exists(job.path))
-            unreadable.push({ path: job.path, kind: 'file', code: errnoOf(error), root: this.rootOf(job.path) });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, read));
-    return results;
-  }
-
-  private rootOf(path: string): string {
-    return this.roots.find((root) => path.startsWith(root + sep)) ?? this.roots[0]!;
   }
 
   private apply(job: Job, batch: ParsedBatch): number {
