@@ -115,6 +115,7 @@ export class EntryStore {
       store.ids = c.ids;
     }
     c.models.forEach((name) => store.modelNumber(name));
+    store.best.reserve(c.count);
     for (let i = 0; i < c.count; i++) {
       const flags = store.flags[i]!;
       if (flags & FREE) store.free.push(i);
