@@ -9,7 +9,7 @@
  * columns (hour i32, model u32, file u32 × count; flags u8 × count, padded to 8; tokens f64 ×
  * count × TOKEN_SLOTS; ids u32 × count × ID_WORDS), then a u32 CRC-32 of everything before it.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { StoreColumns } from './entry-store.ts';
@@ -160,6 +160,8 @@ export function writeState(path: string, state: ScanState): number {
   const temp = `${path}.${process.pid}.tmp`;
   let total = 0;
   try {
+    // A first start may scan before anything else has created the home.
+    mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(temp, 'w', 0o600);
     try {
       for (const part of encodeState(state)) {

@@ -196,3 +196,24 @@ describe('the Claude Code scan state across restarts', () => {
     expect(ids(second)).toEqual(ids(first));
   });
 });
+
+describe('saving the scan state where it cannot be written', () => {
+  it('says so and keeps the scan; a home that appears later is used', async () => {
+    const dir = tree();
+    const parent = tempDir('spendbar-home-');
+    // A file where the home folder should be: the save cannot create it.
+    writeFileSync(join(parent, 'home'), 'not a folder');
+    const scanner = new ClaudeCodeScanner([dir], { stateDir: join(parent, 'home'), minSaveIntervalMs: 0 });
+    const report = await scanner.refresh();
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/^The saved Claude Code scan state \(.*\) is unreadable \(ENOTDIR\): the logs were read again/),
+      expect.stringMatching(
+        /^The Claude Code scan state could not be saved to .*claude-code-state\.bin \(ENOTDIR\): the next start reads every log again$/,
+      ),
+    ]);
+    expect(cost(scanner)).toBe(cost(await cold(dir)));
+    rmSync(join(parent, 'home'));
+    expect((await scanner.refresh()).warnings).toEqual([]);
+    expect((await restart(dir, join(parent, 'home')).refresh()).bytesRead).toBe(0);
+  });
+});
