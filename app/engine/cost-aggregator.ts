@@ -7,6 +7,16 @@ import type { Catalog } from './catalog/catalog.ts';
 import type { Femto } from './money.ts';
 import { addToUnpriced, emptyUnpriced, resolveRates, type UnpricedUsage } from './price.ts';
 import type { EffectiveRates } from './price-rates.ts';
+import {
+  addSlots,
+  SLOT_INPUT,
+  SLOT_OUTPUT,
+  SLOT_READ,
+  SLOT_WEB_SEARCH,
+  SLOT_WRITE_1H,
+  SLOT_WRITE_5M,
+  TOKEN_SLOTS,
+} from './token-slots.ts';
 import { promptTokens, type SourceId, type UsageRow } from './usage-row.ts';
 
 export interface GroupCost {
@@ -29,7 +39,7 @@ export interface GroupDims {
 
 export type GroupOf = (dims: GroupDims) => string;
 
-/** Token sums of one rate class in one time slot: input, output, write5m, write1h, read, webSearch. */
+/** Token sums of one rate class in one time slot, in the order of token-slots.ts. */
 interface SlotSums {
   readonly slot: string;
   readonly rates: EffectiveRates;
@@ -61,7 +71,13 @@ function ratesAsNumbers(rates: EffectiveRates): number[] {
   let numbers = numericRates.get(rates);
   if (!numbers) {
     const t = rates.tokens;
-    numbers = [t.input, t.output, t.cache_write_5m, t.cache_write_1h, t.cache_read, rates.webSearchPerRequest ?? 0n].map(Number);
+    numbers = new Array<number>(TOKEN_SLOTS);
+    numbers[SLOT_INPUT] = Number(t.input);
+    numbers[SLOT_OUTPUT] = Number(t.output);
+    numbers[SLOT_WRITE_5M] = Number(t.cache_write_5m);
+    numbers[SLOT_WRITE_1H] = Number(t.cache_write_1h);
+    numbers[SLOT_READ] = Number(t.cache_read);
+    numbers[SLOT_WEB_SEARCH] = Number(rates.webSearchPerRequest ?? 0n);
     numericRates.set(rates, numbers);
   }
   return numbers;
@@ -75,7 +91,7 @@ function ratesAsNumbers(rates: EffectiveRates): number[] {
 function slotCost(rates: EffectiveRates, sums: readonly number[]): Femto {
   const r = ratesAsNumbers(rates);
   let total = 0;
-  for (let k = 0; k < 6; k++) {
+  for (let k = 0; k < TOKEN_SLOTS; k++) {
     total += sums[k]! * r[k]!;
     if (total > Number.MAX_SAFE_INTEGER) return slotCostBig(rates, sums);
   }
@@ -84,10 +100,10 @@ function slotCost(rates: EffectiveRates, sums: readonly number[]): Femto {
 
 function slotCostBig(rates: EffectiveRates, sums: readonly number[]): Femto {
   const t = rates.tokens;
-  const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
-  let femto = BigInt(input) * t.input + BigInt(output) * t.output + BigInt(w5) * t.cache_write_5m;
-  femto += BigInt(w1) * t.cache_write_1h + BigInt(read) * t.cache_read;
-  if (rates.webSearchPerRequest !== undefined) femto += BigInt(search) * rates.webSearchPerRequest;
+  const big = (slot: number) => BigInt(sums[slot]!);
+  let femto = big(SLOT_INPUT) * t.input + big(SLOT_OUTPUT) * t.output + big(SLOT_WRITE_5M) * t.cache_write_5m;
+  femto += big(SLOT_WRITE_1H) * t.cache_write_1h + big(SLOT_READ) * t.cache_read;
+  if (rates.webSearchPerRequest !== undefined) femto += big(SLOT_WEB_SEARCH) * rates.webSearchPerRequest;
   return femto;
 }
 
@@ -146,13 +162,7 @@ export class CostAggregator {
         ? rateClass.last
         : this.slotFor(row, rateClass, classes, { band, tier, geo, speed, workspace });
     if (!slot) return;
-    const sums = slot.sums;
-    sums[0]! += row.inputTokens;
-    sums[1]! += row.outputTokens;
-    sums[2]! += row.cacheWrite5mTokens;
-    sums[3]! += row.cacheWrite1hTokens;
-    sums[4]! += row.cacheReadTokens;
-    sums[5]! += row.webSearchRequests;
+    addSlots(row, slot.sums, 0);
   }
 
   /** A row in a new time slot, or of a new rate class: find or create its sums, re-pricing only across a price change. */
@@ -201,7 +211,7 @@ export class CostAggregator {
         rateClass.validUntil = resolved.validUntil;
       }
     }
-    const sums: SlotSums = { slot, rates: rateClass.rates, sums: [0, 0, 0, 0, 0, 0] };
+    const sums: SlotSums = { slot, rates: rateClass.rates, sums: new Array<number>(TOKEN_SLOTS).fill(0) };
     rateClass.slots.set(slot, sums);
     return (rateClass.last = sums);
   }
@@ -232,13 +242,12 @@ export class CostAggregator {
                 webSearchRequests: 0,
               }),
             );
-          const [input = 0, output = 0, w5 = 0, w1 = 0, read = 0, search = 0] = sums;
           cost.femto += femto;
-          cost.inputTokens += input;
-          cost.outputTokens += output;
-          cost.cacheWriteTokens += w5 + w1;
-          cost.cacheReadTokens += read;
-          cost.webSearchRequests += search;
+          cost.inputTokens += sums[SLOT_INPUT]!;
+          cost.outputTokens += sums[SLOT_OUTPUT]!;
+          cost.cacheWriteTokens += sums[SLOT_WRITE_5M]! + sums[SLOT_WRITE_1H]!;
+          cost.cacheReadTokens += sums[SLOT_READ]!;
+          cost.webSearchRequests += sums[SLOT_WEB_SEARCH]!;
         }
       }
     }

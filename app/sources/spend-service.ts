@@ -67,7 +67,11 @@ export class SpendService {
     if (this.ledger.problem) this.notices.push(this.ledger.problem);
     const roots = claudeProjectRoots(options.env);
     if (roots.problem) this.notices.push(roots.problem);
-    this.scanner = roots.roots.length > 0 && !options.demoBaseUrl ? new ClaudeCodeScanner(roots.roots) : undefined;
+    // The scanner's state is saved under the home, so a restart reads only what was appended.
+    this.scanner =
+      roots.roots.length > 0 && !options.demoBaseUrl
+        ? new ClaudeCodeScanner(roots.roots, { stateDir: options.home, now: options.now })
+        : undefined;
   }
 
   get isDemo(): boolean {
@@ -119,12 +123,12 @@ export class SpendService {
         this.scanner.cold && this.options.claudeScanWorkers ? new ScanWorkerPool(this.options.claudeScanWorkers) : undefined;
       this.scanner.useParser(pool?.parse);
       try {
-        this.logWarnings = (await this.scanner.refresh()).warnings;
+        this.logWarnings = (await this.scanner.refresh(signal)).warnings;
       } catch (error) {
-        if (!pool) throw error;
+        if (!pool || signal?.aborted) throw error;
         // Workers could not run here: the same scan on this thread, slower but complete.
         this.scanner.useParser(undefined);
-        this.logWarnings = (await this.scanner.refresh()).warnings;
+        this.logWarnings = (await this.scanner.refresh(signal)).warnings;
       } finally {
         this.scanner.useParser(undefined);
         await pool?.close();

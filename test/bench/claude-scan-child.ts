@@ -1,4 +1,8 @@
-/** Runs one cold scan and one incremental refresh in a fresh process, so its peak memory is its own. */
+/**
+ * Runs in a fresh process, so its peak memory is its own. Mode "scan": one cold scan (saving the
+ * scan state when a state folder is given) and one incremental refresh. Mode "restart": a new app
+ * run on the same tree and state folder, up to its first priced total.
+ */
 import { appendFileSync } from 'node:fs';
 import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
@@ -7,8 +11,30 @@ import { ClaudeCodeScanner } from '../../app/sources/claude-code/claude-scanner.
 import { ScanWorkerPool } from '../../app/sources/claude-code/scan-workers.ts';
 import { longContextRule } from '../../app/engine/price.ts';
 
-const [projects = '', appendTo = '', workerScript = ''] = process.argv.slice(2);
-const scanner = new ClaudeCodeScanner([projects]);
+const [projects = '', appendTo = '', workerScript = '', stateDir = '', mode = 'scan'] = process.argv.slice(2);
+const options = stateDir ? { stateDir } : {};
+
+if (mode === 'restart') {
+  // performance.now() counts from the start of this process: module loading is included.
+  const started = performance.now();
+  const scanner = new ClaudeCodeScanner([projects], options);
+  const report = await scanner.refresh();
+  const catalog = buildCatalog();
+  const total = new CostAggregator(catalog).addAll(scanner.usageRows((m, d) => longContextRule(catalog, m, d))).total();
+  const done = performance.now();
+  process.stdout.write(
+    JSON.stringify({
+      firstViewMs: done - started,
+      sinceProcessStartMs: done,
+      bytesRead: report.bytesRead,
+      totalUsd: femtoToDecimalString(total),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+  process.exit(0);
+}
+
+const scanner = new ClaudeCodeScanner([projects], options);
 // As the app does: the cold scan on worker threads when a bundled worker is given, then this thread.
 const pool = workerScript ? new ScanWorkerPool({ script: workerScript }) : undefined;
 scanner.useParser(pool?.parse);
@@ -21,6 +47,7 @@ const rows = scanner.usageRows((m, d) => longContextRule(catalog, m, d));
 const byModel = new CostAggregator(catalog, (dims) => dims.modelId).addAll(rows).groups();
 const total = [...byModel.values()].reduce((s, g) => s + g.femto, 0n);
 const coldMs = performance.now() - t0;
+const coldSave = scanner.lastSave;
 
 // Tokens per UTC day and model as written in the logs, to hold against ccusage's daily report.
 const tokensByDayModel: Record<string, [number, number, number, number]> = {};
@@ -61,8 +88,10 @@ process.stdout.write(
   JSON.stringify({
     coldMs,
     coldBytes: cold.bytesRead,
+    coldSave,
     incrementalMs,
     incrementalBytes: incremental.bytesRead,
+    refreshedUsd: femtoToDecimalString(refreshed),
     entries,
     totalUsd: femtoToDecimalString(total),
     tokensByDayModel,

@@ -66,6 +66,15 @@ export class IdTable {
     }
   }
 
+  /** Room for `entries` without growing (a table rebuilt from a saved store knows its size). */
+  reserve(entries: number): void {
+    if (this.count > 0) return;
+    let slots = 16;
+    while (entries * 4 > slots * 3) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
   private grow(stored: Uint32Array): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);

@@ -25,6 +25,8 @@ export interface ReadOptions {
    */
   readonly sync?: boolean;
   readonly maxLineBytes?: number;
+  /** Checked between chunks: an aborted read stops within one chunk (1 MB) and throws the reason. */
+  readonly signal?: AbortSignal;
 }
 
 const NEWLINE = 0x0a;
@@ -69,7 +71,7 @@ export async function readMatchingLines(
   fromOffset: number,
   needle: Buffer,
   onLine: (bytes: Buffer, start: number, end: number) => void,
-  { sync = false, maxLineBytes = 16 << 20 }: ReadOptions = {},
+  { sync = false, maxLineBytes = 16 << 20, signal }: ReadOptions = {},
 ): Promise<ReadResult> {
   const source = await openSource(path, sync);
   const buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(BUFFER_SIZE);
@@ -93,6 +95,7 @@ export async function readMatchingLines(
 
   try {
     for (;;) {
+      signal?.throwIfAborted();
       const base = position - kept; // the file offset of buffer[0]
       const n = await source.read(buffer, kept, CHUNK, position);
       if (n === 0) break;

@@ -7,21 +7,29 @@ import { readMatchingLines, type ReadOptions } from './line-reader.ts';
 import { parseClaudeLine, totalTokens, type ClaudeEntry, type LineResult } from './claude-line.ts';
 import { readClaudeLineBytes } from './claude-line-bytes.ts';
 import { hashId } from './id-hash.ts';
-
-export const SIDECHAIN = 1;
-export const FAST = 2;
-/** The line had a message id, so it is deduplicated by message id + request id. */
-export const HAS_KEY = 4;
+import { writeSlots } from '../../engine/token-slots.ts';
+import {
+  FAST,
+  HAS_KEY,
+  ID_WORDS,
+  idsAt,
+  MESSAGE_ID_WORDS,
+  SIDECHAIN,
+  TOKEN_SLOTS,
+  tokensAt,
+  type Candidate,
+} from './request-columns.ts';
 
 export interface ParsedBatch {
   readonly count: number;
-  /** Four words per request: the 64-bit hashes of its message id and request id (see id-hash.ts). */
+  /** ID_WORDS per request: the 64-bit hashes of its message id and request id (see id-hash.ts). */
   readonly ids: Uint32Array;
   readonly models: string[];
-  readonly model: Uint16Array;
+  /** Index into models: 32 bits, so a file naming more than 65,535 models cannot wrap to another's. */
+  readonly model: Uint32Array;
   readonly hour: Int32Array;
   readonly flags: Uint8Array;
-  /** Six per request: input, output, write5m, write1h, read, webSearch. */
+  /** TOKEN_SLOTS per request (token-slots.ts). */
   readonly tokens: Float64Array;
   readonly endOffset: number;
   readonly bytesRead: number;
@@ -29,10 +37,7 @@ export interface ParsedBatch {
 }
 
 /** ccusage's rule: main chain beats sidechain, then more tokens (the final snapshot), then fast mode set. */
-export function beats(
-  a: { sidechain: boolean; total: number; fast: boolean },
-  b: { sidechain: boolean; total: number; fast: boolean },
-): boolean {
+export function beats(a: Candidate, b: Candidate): boolean {
   if (a.sidechain !== b.sidechain) return !a.sidechain;
   if (a.total !== b.total) return a.total > b.total;
   return a.fast && !b.fast;
@@ -83,28 +88,25 @@ export async function parseFileSince(path: string, fromOffset: number, options?:
   const n = entries.length;
   const batch = {
     count: n,
-    ids: new Uint32Array(n * 4),
+    ids: new Uint32Array(n * ID_WORDS),
     models,
-    model: new Uint16Array(n),
+    model: new Uint32Array(n),
     hour: new Int32Array(n),
     flags: new Uint8Array(n),
-    tokens: new Float64Array(n * 6),
+    tokens: new Float64Array(n * TOKEN_SLOTS),
   };
   entries.forEach((e, i) => {
     let m = modelIndex.get(e.model);
     if (m === undefined) modelIndex.set(e.model, (m = models.push(e.model) - 1));
     if (e.messageId !== undefined) {
-      hashId(e.messageId, batch.ids, i * 4);
-      hashId(e.requestId ?? '', batch.ids, i * 4 + 2);
+      hashId(e.messageId, batch.ids, idsAt(i));
+      hashId(e.requestId ?? '', batch.ids, idsAt(i) + MESSAGE_ID_WORDS);
     }
     batch.model[i] = m;
     batch.hour[i] = e.hour;
     batch.flags[i] =
       (e.isSidechain ? SIDECHAIN : 0) | (e.speed === 'fast' ? FAST : 0) | (e.messageId !== undefined ? HAS_KEY : 0);
-    batch.tokens.set(
-      [e.inputTokens, e.outputTokens, e.cacheWrite5mTokens, e.cacheWrite1hTokens, e.cacheReadTokens, e.webSearchRequests],
-      i * 6,
-    );
+    writeSlots(e, batch.tokens, tokensAt(i));
   });
   return { ...batch, endOffset: read.endOffset, bytesRead: read.bytesRead, skipped: skipped + read.oversizedLines };
 }

@@ -16,6 +16,12 @@ port.on('message', (job: { id: number; path: string; offset: number }) => {
         batch.tokens.buffer as ArrayBuffer,
         batch.ids.buffer as ArrayBuffer,
       ]),
-    (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+    // The errno code travels too: the scanner names it when it reports a file it could not read.
+    (error: unknown) =>
+      port.postMessage({
+        id: job.id,
+        error: error instanceof Error ? error.message : String(error),
+        code: (error as { code?: unknown })?.code,
+      }),
   );
 });

@@ -22,7 +22,7 @@ export interface ScanWorkerOptions {
  */
 const DEFAULT_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-type Reply = { id: number; batch: ParsedBatch } | { id: number; error: string };
+type Reply = { id: number; batch: ParsedBatch } | { id: number; error: string; code?: string };
 interface Job {
   resolve: (batch: ParsedBatch) => void;
   reject: (error: Error) => void;
@@ -65,7 +65,7 @@ export class ScanWorkerPool {
     const remaining = (this.load.get(worker) ?? 1) - 1;
     this.load.set(worker, remaining);
     if (remaining === 0) worker.unref();
-    if ('error' in reply) job.reject(new Error(reply.error));
+    if ('error' in reply) job.reject(Object.assign(new Error(reply.error), { code: reply.code }));
     else job.resolve(reply.batch);
   }
 
@@ -85,7 +85,10 @@ export class ScanWorkerPool {
       worker.postMessage({ id, path, offset });
     });
 
+  /** Ends the workers at once (an aborted scan: a quit must not wait); jobs still out are rejected. */
   async close(): Promise<void> {
+    for (const job of this.jobs.values()) job.reject(new Error('the scan workers were stopped'));
+    this.jobs.clear();
     await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
   }
 }
