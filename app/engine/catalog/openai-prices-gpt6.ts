@@ -1,11 +1,16 @@
 /**
  * GPT-5.6 and GPT-6.x prices. OpenAI's pages state the same multiples for every model of these
  * families (openai-price-rules.ts), so each version is typed as input / cached input / output.
- * Known ids with no published OpenAI price stay out of the catalog, so their
- * usage shows as unpriced rather than guessed: gpt-6-astra-pro (listed by resellers as Astra's "pro
- * reasoning mode"; no price on OpenAI's pages) and the "ultrafast" tier ("3 times the Standard rate
- * through February 28, 2027, and 6 times ... starting March 1", gpt-6.2-sol page), which the usage
- * API does not report as a service tier we can match yet.
+ *
+ * Known to exist but left unpriced (usage shows as unpriced, never guessed), because no OpenAI page
+ * in the stored copies gives a price:
+ * - gpt-6-astra-pro: resellers list it as Astra's "pro reasoning mode"; OpenAI's pages show none.
+ * - chat-latest: the rolling alias "pointing to GPT-5.5 Instant" (reseller docs); no OpenAI price.
+ * - the "ultrafast" service tier ("3 times the Standard rate through February 28, 2027, and 6 times
+ *   the Standard rate starting March 1", gpt-6.2-sol page; a reseller lists GPT-6.1 Sol ultrafast
+ *   at 6x): not modelled yet, so a usage row with that tier is still priced at standard (too low).
+ * - 12-hour cache writes on every model except GPT-6.1 Terra ($2.50) and GPT-6.2 Sol ($5).
+ * The first version's date of a model is its release; usage before it is priced at that version.
  */
 import type { ModelEntry } from './catalog-types.ts';
 import { modernSpec } from './openai-price-rules.ts';
