@@ -44,6 +44,8 @@ function tierOf(serviceTier: string | null | undefined): RateModifiers['tier'] {
       return serviceTier;
     case 'flex_discount':
       return 'flex';
+    // OpenAI renamed priority "fast" in July 2026 (ServiceTier enum: auto, default, flex, scale, priority, fast).
+    case 'fast':
     case 'priority_on_demand':
       return 'priority';
     default:

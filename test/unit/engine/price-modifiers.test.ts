@@ -109,6 +109,9 @@ describe('OpenAI tiers above the long-context threshold (developers.openai.com/a
     expect(usd({ model: 'gpt-6-sol', serviceTier: 'flex', cacheWrite5mTokens: M })).toBe('0.125');
     expect(usd({ model: 'gpt-6-sol', cacheWrite5mTokens: M })).toBe('0.25');
   });
+  it('a usage row whose service tier says "fast" is priced as priority', () => {
+    expect(usd({ model: 'gpt-6-sol', serviceTier: 'fast', inputTokens: M })).toBe('0.4');
+  });
   it('GPT-5.6 charges cache writes at 1.25x input and bills above 272K at 2x input, 1.5x output', () => {
     expect(usd({ model: 'gpt-5.6-luna', cacheWrite5mTokens: M })).toBe('0.025');
     expect(usd({ model: 'gpt-5.6-luna', inputTokens: 300_000, outputTokens: 100_000 })).toBe(String(0.12 + 0.18));
