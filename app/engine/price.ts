@@ -65,7 +65,9 @@ function isLongContext(row: UsageRow, version: PriceVersion): boolean {
   const tier = version.longContext;
   if (!tier) return false;
   if (row.contextWindow) return LONG_CONTEXT_BANDS.has(row.contextWindow);
-  if (row.aggregated) return false;
+  // Rows of the 'openai' source all come from the admin usage report; those stored before the
+  // flag existed lack it, and their closed days are never fetched again.
+  if (row.aggregated ?? row.source === 'openai') return false;
   const prompt = promptTokens(row);
   return prompt > tier.thresholdTokens && prompt + row.outputTokens <= tier.contextWindowTokens;
 }

@@ -119,6 +119,8 @@ export function priceRequest(values: Values, catalog: Catalog, day: string): Pri
     cacheWrite1hTokens: write1h,
     cacheReadTokens: countArg(values['cache-read'], 'cache-read'),
     webSearchRequests: countArg(values['web-search'], 'web-search'),
+    // One call, judged by its own size (unlike the usage report's summed buckets).
+    aggregated: false,
   };
   return { entry, version, tier, row };
 }

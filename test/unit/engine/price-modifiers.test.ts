@@ -154,6 +154,10 @@ describe('an aggregated usage bucket is never one long-context request', () => {
     expect(usd({ model: 'gpt-5.5', aggregated: true, inputTokens: 500_000 })).toBe('2.5');
     expect(usd({ model: 'gpt-5.5', aggregated: true, contextWindow: 'long', inputTokens: 500_000 })).toBe('5');
   });
+  it('an OpenAI usage row stored before the flag existed is still priced as a bucket', () => {
+    expect(usd({ model: 'gpt-5.5', source: 'openai', inputTokens: 500_000 })).toBe('2.5');
+    expect(usd({ model: 'gpt-5.5', source: 'openai', aggregated: false, inputTokens: 500_000 })).toBe('5');
+  });
 });
 
 describe('price changes apply from their day', () => {
