@@ -300,7 +300,7 @@ describe('spendbar price says what it used and refuses what does not apply', () 
     ]);
     expect(result.stdout).toContain('tier: flex; context: long (above 272,000 prompt tokens)');
     expect(result.stdout).toMatch(
-      /price version: from 2026-08-21; source: developers\.openai\.com\/api\/docs\/models\/gpt-5\.6-sol/,
+      /price version: from 2026-08-21; source: https:\/\/developers\.openai\.com\/api\/docs\/models\/gpt-5\.6-sol/,
     );
     expect(result.stdout).toContain('note: promotional price, guaranteed only through 2026-11-21');
   });
