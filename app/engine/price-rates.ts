@@ -2,7 +2,7 @@
  * Turns a catalog version plus a row's modifiers (tier, long context, US inference, fast mode)
  * into exact per-token rates in femtodollars. All modifiers stack, as the pricing page says.
  */
-import type { ModelEntry, PriceVersion, RateCard } from './catalog/catalog-types.ts';
+import type { ModelEntry, PriceVersion, RateCard, TierRates } from './catalog/catalog-types.ts';
 import { parseScaledDecimal, type Femto } from './money.ts';
 import { TOKEN_KINDS, type TokenKind } from './usage-row.ts';
 
@@ -59,6 +59,28 @@ function mapRates(rates: TokenRates, f: (rate: Femto, kind: TokenKind) => Femto)
   return out;
 }
 
+/**
+ * Flex and priority: the tier's own rates below the long-context threshold. Each kind is the chosen
+ * card's rate (standard or long context) times the tier's ratio to standard for that kind, so a
+ * long-context request pays the long-context rate at the tier's multiple, and cache writes follow
+ * the tier (its own write rate, else its input ratio), never standard's.
+ */
+function tierScaled(rates: TokenRates, standard: TokenRates, tier: TierRates, entry: ModelEntry): TokenRates {
+  const input = perToken(tier.input, entry.id);
+  const write = tier.cacheWrite === undefined ? undefined : perToken(tier.cacheWrite, entry.id);
+  const ratio: Record<TokenKind, [Femto, Femto]> = {
+    input: [input, standard.input],
+    output: [perToken(tier.output, entry.id), standard.output],
+    cache_read: [perToken(tier.cacheRead, entry.id), standard.cache_read],
+    cache_write_5m: write === undefined ? [input, standard.input] : [write, standard.cache_write_5m],
+    cache_write_1h: write === undefined ? [input, standard.input] : [write, standard.cache_write_5m],
+  };
+  return mapRates(rates, (rate, kind) => {
+    const [num, den] = ratio[kind];
+    return den === 0n ? num : scale(rate, num, den);
+  });
+}
+
 function applyTier(
   rates: TokenRates,
   version: PriceVersion,
@@ -82,12 +104,7 @@ function applyTier(
   const tierRates = mods.tier === 'flex' ? version.flex : mods.tier === 'priority' ? version.priority : undefined;
   if (!tierRates) return rates;
   notes.push(mods.tier);
-  return {
-    ...rates,
-    input: perToken(tierRates.input, entry.id),
-    cache_read: perToken(tierRates.cacheRead, entry.id),
-    output: perToken(tierRates.output, entry.id),
-  };
+  return tierScaled(rates, cardRates(version.rates, entry), tierRates, entry);
 }
 
 export function effectiveRates(entry: ModelEntry, version: PriceVersion, mods: RateModifiers): EffectiveRates {

@@ -20,6 +20,9 @@ export interface PricedRow {
   /** "batch", "long context", "US inference", "fast mode", "user price": what changed the rates. */
   readonly modifiers: readonly string[];
   readonly priceSource: string;
+  /** The first day of the price version used ('' when it is the model's first and open-ended). */
+  readonly priceEffectiveFrom: string;
+  readonly version: PriceVersion;
 }
 
 /** Usage we could not price: shown with its tokens, never counted as $0. */
@@ -41,6 +44,8 @@ function tierOf(serviceTier: string | null | undefined): RateModifiers['tier'] {
       return serviceTier;
     case 'flex_discount':
       return 'flex';
+    // OpenAI renamed priority "fast" in July 2026 (ServiceTier enum: auto, default, flex, scale, priority, fast).
+    case 'fast':
     case 'priority_on_demand':
       return 'priority';
     default:
@@ -48,12 +53,21 @@ function tierOf(serviceTier: string | null | undefined): RateModifiers['tier'] {
   }
 }
 
-/** Long context: the usage report's bucket says so, or (one request) the prompt is above the threshold. */
+/** Context-window labels that mean "above the long-context threshold": Anthropic's report band, or ours. */
+export const LONG_CONTEXT_BANDS: ReadonlySet<string> = new Set(['200k-1M', 'long']);
+
+/**
+ * Long context: the usage report's bucket says so, or (one request) the prompt is above the
+ * threshold. An aggregated bucket is never judged by its size: a 500k-token day of gpt-5.5 is many
+ * short requests far more often than one huge one, and its true split is unknown.
+ */
 function isLongContext(row: UsageRow, version: PriceVersion): boolean {
   const tier = version.longContext;
   if (!tier) return false;
-  if (row.contextWindow === '200k-1M') return true;
-  if (row.contextWindow) return false;
+  if (row.contextWindow) return LONG_CONTEXT_BANDS.has(row.contextWindow);
+  // Rows of the 'openai' source all come from the admin usage report; those stored before the
+  // flag existed lack it, and their closed days are never fetched again.
+  if (row.aggregated ?? row.source === 'openai') return false;
   const prompt = promptTokens(row);
   return prompt > tier.thresholdTokens && prompt + row.outputTokens <= tier.contextWindowTokens;
 }
@@ -149,6 +163,8 @@ export function priceRow(row: UsageRow, catalog: Catalog): PricedRow | UnpricedU
     lines,
     modifiers: webSearchUnpriced ? [...resolved.rates.modifiers, 'web search not priced'] : resolved.rates.modifiers,
     priceSource: resolved.version.source,
+    priceEffectiveFrom: resolved.version.effectiveFrom,
+    version: resolved.version,
   };
 }
 

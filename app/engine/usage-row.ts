@@ -29,6 +29,12 @@ export interface UsageRow extends TokenCounts {
   readonly workspace?: string | null | undefined;
   /** "fast" applies fast-mode rates where the model has them. */
   readonly speed?: string | null | undefined;
+  /**
+   * True when the row sums many requests of unknown sizes (an OpenAI admin usage bucket): its token
+   * total says nothing about any one prompt, so it is never priced at a per-request long-context
+   * rate by its size. Only an explicit contextWindow band can make it long context.
+   */
+  readonly aggregated?: boolean | undefined;
 }
 
 export const TOKEN_KINDS = ['input', 'output', 'cache_write_5m', 'cache_write_1h', 'cache_read'] as const;

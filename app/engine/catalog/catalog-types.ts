@@ -2,7 +2,11 @@
 
 export type Provider = 'anthropic' | 'openai';
 
-/** One set of per-token rates, USD per million tokens. */
+/**
+ * One set of per-token rates, USD per million tokens. The two cache-write slots are the provider's
+ * shorter and longer retention: Anthropic 5 minutes and 1 hour, OpenAI 30 minutes and 12 hours
+ * (PriceVersion.cacheWriteRetention says which).
+ */
 export interface RateCard {
   readonly input: string;
   readonly output: string;
@@ -11,11 +15,18 @@ export interface RateCard {
   readonly cacheRead: string;
 }
 
-/** Rates for a service tier that replaces the standard ones (OpenAI flex and priority). */
+/**
+ * Rates for a service tier that replaces the standard ones (OpenAI flex and priority/"fast"), for
+ * requests below the long-context threshold. Above it, and for the kinds not listed, each kind costs
+ * the long-context (or standard) rate scaled by this tier's ratio to standard: "Fast mode costs twice
+ * the Standard rate for the same context length" (developers.openai.com/api/docs/models/gpt-6.2-sol).
+ */
 export interface TierRates {
   readonly input: string;
   readonly cacheRead: string;
   readonly output: string;
+  /** The tier's short-retention cache-write rate; when absent it scales with input. */
+  readonly cacheWrite?: string;
 }
 
 /** Above a prompt size the whole request is charged at other rates (Sonnet 4/4.5, Haiku 5.5, GPT-5.4+). */
@@ -45,6 +56,12 @@ export interface PriceVersion {
   readonly priority?: TierRates;
   /** USD per 1,000 web-search requests. */
   readonly webSearchPer1k?: string;
+  /** Retention of the two cache-write slots; absent means Anthropic's 5 minutes and 1 hour. */
+  readonly cacheWriteRetention?: { readonly short: string; readonly long: string };
+  /** False when no price is published for the longer cache retention (its slot then holds the short price). */
+  readonly longCacheWritePriced?: boolean;
+  /** A promotional price the vendor guarantees only through this UTC day (YYYY-MM-DD). */
+  readonly promotionalThrough?: string;
   /** Where the numbers come from (page, date read). */
   readonly source: string;
 }

@@ -40,6 +40,8 @@ export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): St
         cacheWrite1hTokens: 0,
         cacheReadTokens: cached,
         webSearchRequests: 0,
+        // A bucket sums many requests: never priced at a per-request long-context rate by its size.
+        aggregated: true,
       });
     });
   });

@@ -28,14 +28,31 @@ describe('model ids resolve to one model', () => {
     ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini'],
     ['o3-2025-04-16', 'o3'],
     ['openai/gpt-5.6-sol', 'gpt-5.6'],
+    ['gpt-4-0613', 'gpt-4'],
+    ['gpt-4-turbo-preview', 'gpt-4-turbo'],
+    ['gpt-4-1106-preview', 'gpt-4-turbo'],
+    ['gpt-5.5-2026-04-23', 'gpt-5.5'],
+    ['gpt-5.5-pro-2026-04-23', 'gpt-5.5-pro'],
+    ['o3-deep-research-2025-06-26', 'o3-deep-research'],
+    ['gpt-6.1-terra', 'gpt-6.1-terra'],
+    ['GPT-6.2-Sol', 'gpt-6.2-sol'],
   ])('%s → %s', (reported, canonical) => {
     expect(catalog.resolve(reported)?.id).toBe(canonical);
   });
 
-  it.each(['claude-fable-5-3', 'claude-mythos-5-3', 'claude-opus-6', 'gpt-7', '<synthetic>', '', 'claude-sonnet-4-5-extra'])(
-    'does not guess a price for %j',
-    (unknown) => {
-      expect(catalog.resolve(unknown)).toBeUndefined();
-    },
-  );
+  it.each([
+    'claude-fable-5-3',
+    'claude-mythos-5-3',
+    'claude-opus-6',
+    'gpt-7',
+    '<synthetic>',
+    '',
+    'claude-sonnet-4-5-extra',
+    // Billed by OpenAI but with no published price: unpriced, never guessed from a sibling.
+    'gpt-6-astra-pro',
+    'chat-latest',
+    'gpt-6.3-sol',
+  ])('does not guess a price for %j', (unknown) => {
+    expect(catalog.resolve(unknown)).toBeUndefined();
+  });
 });
