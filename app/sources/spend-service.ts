@@ -23,7 +23,8 @@ import { ScanWorkerPool, type ScanWorkerOptions } from './claude-code/scan-worke
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
-import { Ledger } from './ledger/ledger.ts';
+import { Ledger, type TimeRange } from './ledger/ledger.ts';
+import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
@@ -184,19 +185,25 @@ export class SpendService {
     };
   }
 
-  /** The catalog and the usage and billed rows of the wanted sources: what every report prices. */
+  /**
+   * The catalog and the usage and billed rows of the wanted sources in a time range: what every
+   * report prices. The ledger is queried for the range only, never read whole.
+   */
   private pricingInputs(
     wanted: ReadonlySet<SourceKey>,
     settings: Settings,
+    range: TimeRange,
   ): { catalog: Catalog; usage: UsageRow[]; billed: BilledTotal[] } {
     const catalog = buildCatalog(settings.priceOverrides);
-    const usage: UsageRow[] = this.ledger.usage().filter((r) => wanted.has(r.source));
+    const usage: UsageRow[] = [];
+    const billed: BilledTotal[] = [];
+    for (const source of wanted) {
+      if (source === 'claude-code') continue;
+      usage.push(...this.ledger.usage(source, range));
+      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto) });
+    }
     if (this.scanner && wanted.has('claude-code'))
       usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
-    const billed = this.ledger
-      .costs()
-      .filter((c) => wanted.has(c.source))
-      .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) }));
     return { catalog, usage, billed };
   }
 
@@ -209,13 +216,10 @@ export class SpendService {
       configured: await this.configured(),
       claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
     });
-    const { catalog, usage, billed } = this.pricingInputs(counted, settings);
-    return dailyTable(usage, billed, catalog, {
-      now,
-      timeZone: settings.timeZone,
-      since: since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate,
-      until: until ?? localDate(now, settings.timeZone),
-    });
+    const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
+    const to = until ?? localDate(now, settings.timeZone);
+    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    return dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
   }
 
   /** "Remind me later" for one alert. */
@@ -232,7 +236,7 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
-    const { catalog, usage, billed } = this.pricingInputs(wanted, settings);
+    const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
