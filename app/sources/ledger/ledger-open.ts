@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_ID, createSchema, LEDGER_DB_FILE, SCHEMA_VERSION, schemaVersionOf } from './ledger-schema.ts';
-import { openDatabase, SQLITE, sqliteCode, type DatabaseSync } from './sqlite.ts';
+import { openDatabase, openDatabaseReadOnly, SQLITE, sqliteCode, type DatabaseSync } from './sqlite.ts';
 
 export interface OpenedLedger {
   readonly db: DatabaseSync;
@@ -67,6 +67,21 @@ function moveAside(path: string, checkedIno: number, aside: string): 'moved' | '
   return 'moved';
 }
 
+/** Opens for writing; SQLite opens lazily, so a first read shows whether the file can be opened at all. */
+function openWritable(path: string): DatabaseSync {
+  const db = openDatabase(path);
+  try {
+    db.exec('PRAGMA busy_timeout = 5000');
+    db.prepare('PRAGMA user_version').get();
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code === SQLITE.CORRUPT || code === SQLITE.NOTADB) return db; // damage() decides
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
 function configure(db: DatabaseSync): void {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
@@ -88,11 +103,19 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
     ino = stat.ino;
   }
   let db: DatabaseSync;
+  let readOnly: string | undefined;
   try {
-    db = openDatabase(path);
-    db.exec('PRAGMA busy_timeout = 5000');
+    db = openWritable(path);
   } catch (error) {
-    return inMemory(path, `The ledger ${path} could not be opened (${codeOf(error)}); it was left as it is. ${IN_MEMORY}; check the file's permissions and restart.`);
+    if (ino < 0 || sqliteCode(error) !== SQLITE.CANTOPEN)
+      return inMemory(path, `The ledger ${path} could not be opened (${codeOf(error)}); it was left as it is. ${IN_MEMORY}; check the file's permissions and restart.`);
+    try {
+      // A read-only folder or disk: show the stored history; every write says what to do.
+      db = openDatabaseReadOnly(path);
+      readOnly = `The ledger ${path} can only be read (${codeOf(error)}): the history is shown but new data is not saved. ${home} is read-only: make it writable and restart.`;
+    } catch (again) {
+      return inMemory(path, `The ledger ${path} could not be opened (${codeOf(again)}); it was left as it is. ${IN_MEMORY}; check the permissions of ${home} and restart.`);
+    }
   }
   try {
     const problem = damage(db);
@@ -119,6 +142,7 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
       db.close();
       return inMemory(path, `The ledger ${path} was written by a newer version of Spendbar (schema ${version}; this one reads ${SCHEMA_VERSION}); it was left as it is. ${IN_MEMORY}; update Spendbar.`);
     }
+    if (readOnly) return { db, path, persistent: false, problem: readOnly };
     configure(db);
     return { db, path, persistent: true, problem: undefined };
   } catch (error) {

@@ -5,6 +5,7 @@
  * The module is fetched with process.getBuiltinModule (Node >= 22.3), so no static import runs first.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
 
 type Sqlite = typeof import('node:sqlite');
 let loaded: Sqlite | undefined;
@@ -35,6 +36,14 @@ export type { DatabaseSync };
 
 export function openDatabase(path: string): DatabaseSync {
   return new (sqlite().DatabaseSync)(path);
+}
+
+/**
+ * Opens a database on a read-only folder or disk, where SQLite cannot create the WAL's shared-memory
+ * file: `immutable=1` tells it nothing else writes the file (https://sqlite.org/uri.html#uriimmutable).
+ */
+export function openDatabaseReadOnly(path: string): DatabaseSync {
+  return new (sqlite().DatabaseSync)(`${pathToFileURL(path).href}?immutable=1`, { readOnly: true });
 }
 
 /** SQLite's primary result code of an error from node:sqlite (SQLITE_FULL is 13, …), or undefined. */
