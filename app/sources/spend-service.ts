@@ -25,6 +25,7 @@ import { checkBaseUrl } from './http/base-url.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
 import { Ledger, type TimeRange } from './ledger/ledger.ts';
 import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
+import { exportRows, type ExportRow } from './ledger/export-rows.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
@@ -220,6 +221,21 @@ export class SpendService {
     const to = until ?? localDate(now, settings.timeZone);
     const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
     return dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+  }
+
+  /** The ledger as export rows, by default from its first day to today (see ledger/export-rows.ts). */
+  async exportRows(since?: string, until?: string, sources?: readonly SourceKey[]): Promise<ExportRow[]> {
+    const settings = this.options.settings();
+    const now = this.options.now();
+    const counted = countedSources({
+      countedSources: sources ?? settings.countedSources,
+      configured: await this.configured(),
+      claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
+    });
+    const to = until ?? localDate(now, settings.timeZone);
+    const from = since ?? this.ledger.firstDay() ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
+    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    return exportRows(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
   }
 
   /** "Remind me later" for one alert. */

@@ -33,7 +33,9 @@ export function importJsonLedger(db: DatabaseSync, home: string, now: Date): str
       for (const row of doc.usage) usage.run(...usageValues(row));
       const cost = db.prepare(`INSERT INTO cost (${COST_COLUMNS}) VALUES (${COST_COLUMNS.replace(/[a-z_0-9]+/g, '?')})`);
       for (const row of doc.costs) cost.run(...costValues(row));
-      const mark = db.prepare('INSERT INTO sync_mark (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = excluded.mark');
+      const mark = db.prepare(
+        'INSERT INTO sync_mark (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = excluded.mark',
+      );
       for (const [source, value] of Object.entries(doc.sync)) mark.run(source, JSON.stringify(value));
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(IMPORTED, now.toISOString());
     }

@@ -93,7 +93,10 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
   try {
     mkdirSync(home, { recursive: true });
   } catch (error) {
-    return inMemory(path, `Spendbar cannot create its folder ${home} (${codeOf(error)}). ${IN_MEMORY}; make that folder writable and restart.`);
+    return inMemory(
+      path,
+      `Spendbar cannot create its folder ${home} (${codeOf(error)}). ${IN_MEMORY}; make that folder writable and restart.`,
+    );
   }
   let ino = -1;
   if (existsSync(path)) {
@@ -108,13 +111,19 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
     db = openWritable(path);
   } catch (error) {
     if (ino < 0 || sqliteCode(error) !== SQLITE.CANTOPEN)
-      return inMemory(path, `The ledger ${path} could not be opened (${codeOf(error)}); it was left as it is. ${IN_MEMORY}; check the file's permissions and restart.`);
+      return inMemory(
+        path,
+        `The ledger ${path} could not be opened (${codeOf(error)}); it was left as it is. ${IN_MEMORY}; check the file's permissions and restart.`,
+      );
     try {
       // A read-only folder or disk: show the stored history; every write says what to do.
       db = openDatabaseReadOnly(path);
       readOnly = `The ledger ${path} can only be read (${codeOf(error)}): the history is shown but new data is not saved. ${home} is read-only: make it writable and restart.`;
     } catch (again) {
-      return inMemory(path, `The ledger ${path} could not be opened (${codeOf(again)}); it was left as it is. ${IN_MEMORY}; check the permissions of ${home} and restart.`);
+      return inMemory(
+        path,
+        `The ledger ${path} could not be opened (${codeOf(again)}); it was left as it is. ${IN_MEMORY}; check the permissions of ${home} and restart.`,
+      );
     }
   }
   try {
@@ -126,9 +135,15 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
       try {
         outcome = moveAside(path, ino, aside);
       } catch (error) {
-        return inMemory(path, `The ledger ${path} is damaged (${problem}) and could not be moved aside (${codeOf(error)}). ${IN_MEMORY}; make ${home} writable and restart.`);
+        return inMemory(
+          path,
+          `The ledger ${path} is damaged (${problem}) and could not be moved aside (${codeOf(error)}). ${IN_MEMORY}; make ${home} writable and restart.`,
+        );
       }
-      const reopened = attempt < 2 ? openLedgerDatabase(home, now, attempt + 1) : inMemory(path, `The ledger ${path} keeps failing its check. ${IN_MEMORY}.`);
+      const reopened =
+        attempt < 2
+          ? openLedgerDatabase(home, now, attempt + 1)
+          : inMemory(path, `The ledger ${path} keeps failing its check. ${IN_MEMORY}.`);
       if (outcome === 'gone') return reopened;
       const moved = `The ledger was damaged (${problem}); it was moved to ${aside} and is being rebuilt from the sources.`;
       return { ...reopened, problem: reopened.problem ? `${moved} ${reopened.problem}` : moved };
@@ -140,7 +155,10 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
     }
     if (version > SCHEMA_VERSION) {
       db.close();
-      return inMemory(path, `The ledger ${path} was written by a newer version of Spendbar (schema ${version}; this one reads ${SCHEMA_VERSION}); it was left as it is. ${IN_MEMORY}; update Spendbar.`);
+      return inMemory(
+        path,
+        `The ledger ${path} was written by a newer version of Spendbar (schema ${version}; this one reads ${SCHEMA_VERSION}); it was left as it is. ${IN_MEMORY}; update Spendbar.`,
+      );
     }
     if (readOnly) return { db, path, persistent: false, problem: readOnly };
     configure(db);
@@ -151,7 +169,10 @@ export function openLedgerDatabase(home: string, now: () => Date, attempt = 0): 
     } catch {
       // already closed
     }
-    return inMemory(path, `The ledger ${path} could not be used (${(error as Error).message}); it was left as it is. ${IN_MEMORY}; ${fixFor(error, home)}`);
+    return inMemory(
+      path,
+      `The ledger ${path} could not be used (${(error as Error).message}); it was left as it is. ${IN_MEMORY}; ${fixFor(error, home)}`,
+    );
   }
 }
 

@@ -115,10 +115,9 @@ export class Ledger {
       }
       if (change.sync) {
         const merged = { ...this.syncMark(change.source), ...change.sync };
-        db.prepare('INSERT INTO sync_mark (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = excluded.mark').run(
-          change.source,
-          JSON.stringify(merged),
-        );
+        db.prepare(
+          'INSERT INTO sync_mark (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = excluded.mark',
+        ).run(change.source, JSON.stringify(merged));
       }
       db.exec('COMMIT');
     } catch (error) {

@@ -4,10 +4,11 @@
  * carry it, so exactly that warning is dropped while the module loads and every other warning passes.
  * The module is fetched with process.getBuiltinModule (Node >= 22.3), so no static import runs first.
  */
+import type * as NodeSqlite from 'node:sqlite';
 import type { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
 
-type Sqlite = typeof import('node:sqlite');
+type Sqlite = typeof NodeSqlite;
 let loaded: Sqlite | undefined;
 
 function isSqliteWarning(warning: unknown, type: unknown): boolean {

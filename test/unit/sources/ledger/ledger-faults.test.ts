@@ -23,7 +23,9 @@ describe('ledger faults', () => {
     const home = ledgerHome();
     writeFileSync(join(home, 'ledger.db'), 'this is not a database, it is a truncated download'.repeat(100));
     const ledger = Ledger.open(home, () => new Date('2026-11-30T10:00:00Z'));
-    expect(ledger.problem).toMatch(/damaged .*moved to .*ledger\.corrupt-2026-11-30T10-00-00-000Z\.db and is being rebuilt from the sources/);
+    expect(ledger.problem).toMatch(
+      /damaged .*moved to .*ledger\.corrupt-2026-11-30T10-00-00-000Z\.db and is being rebuilt from the sources/,
+    );
     expect(asides(home)).toHaveLength(1);
     ledger.commit(daySync('2026-11-01'));
     expect(Ledger.open(home).usage()).toHaveLength(24);
@@ -52,7 +54,9 @@ describe('ledger faults', () => {
     db.close();
     const before = readFileSync(path);
     const ledger = Ledger.open(home);
-    expect(ledger.problem).toMatch(/written by a newer version of Spendbar \(schema 7; this one reads 1\); it was left as it is.*update Spendbar/);
+    expect(ledger.problem).toMatch(
+      /written by a newer version of Spendbar \(schema 7; this one reads 1\); it was left as it is.*update Spendbar/,
+    );
     expect(asides(home)).toEqual([]);
     ledger.commit(daySync('2026-11-01'));
     expect(ledger.usage()).toHaveLength(24);
@@ -111,71 +115,80 @@ console.log(JSON.stringify({ problem: l.problem ?? null, persistent: l.persisten
     }
   }, 120_000);
 
-  describe.skipIf(smallDiskUnavailable)(`on a real small disk${smallDiskUnavailable ? ` (skipped: ${smallDiskUnavailable})` : ''}`, () => {
-    it('disk full during a write: rolled back, everything committed before kept, and the error says to free space', () => {
-      const disk = new SmallDisk(1024);
-      try {
-        const home = join(disk.dir, 'home');
-        const ledger = ledgerWithDays(home, 3);
-        const filler = disk.fill();
-        const big = daySync('2026-11-01');
-        const rows = Array.from({ length: 40 }, () => big.usage![0]!.rows).flat().map((r, i) => ({ ...r, model: `m-${i}` }));
-        expect(() => ledger.commit({ ...big, usage: [{ ...big.usage![0]!, rows }] })).toThrow(
-          /could not be saved to the ledger \(.*full.*\); everything saved before is kept\. To fix: the disk holding .* is full: free some space/,
-        );
-        expect(totalInput(ledger.usage('anthropic'))).toBe(3 * 2400);
-        expect(ledger.syncMark('anthropic')).toEqual({ closedBefore: '2026-10-03' });
-        ledger.close();
-        rmSync(filler);
-        const reopened = Ledger.open(home);
-        expect(reopened.problem).toBeUndefined();
-        expect(totalInput(reopened.usage('anthropic'))).toBe(3 * 2400);
-        reopened.commit(big);
-        expect(reopened.usage('anthropic')).toHaveLength(4 * 24);
-        expect(leftovers(home)).toEqual([]);
-      } finally {
-        disk.dispose();
-      }
-    });
+  describe.skipIf(smallDiskUnavailable)(
+    `on a real small disk${smallDiskUnavailable ? ` (skipped: ${smallDiskUnavailable})` : ''}`,
+    () => {
+      it('disk full during a write: rolled back, everything committed before kept, and the error says to free space', () => {
+        const disk = new SmallDisk(1024);
+        try {
+          const home = join(disk.dir, 'home');
+          const ledger = ledgerWithDays(home, 3);
+          const filler = disk.fill();
+          const big = daySync('2026-11-01');
+          const rows = Array.from({ length: 40 }, () => big.usage![0]!.rows)
+            .flat()
+            .map((r, i) => ({ ...r, model: `m-${i}` }));
+          expect(() => ledger.commit({ ...big, usage: [{ ...big.usage![0]!, rows }] })).toThrow(
+            /could not be saved to the ledger \(.*full.*\); everything saved before is kept\. To fix: the disk holding .* is full: free some space/,
+          );
+          expect(totalInput(ledger.usage('anthropic'))).toBe(3 * 2400);
+          expect(ledger.syncMark('anthropic')).toEqual({ closedBefore: '2026-10-03' });
+          ledger.close();
+          rmSync(filler);
+          const reopened = Ledger.open(home);
+          expect(reopened.problem).toBeUndefined();
+          expect(totalInput(reopened.usage('anthropic'))).toBe(3 * 2400);
+          reopened.commit(big);
+          expect(reopened.usage('anthropic')).toHaveLength(4 * 24);
+          expect(leftovers(home)).toEqual([]);
+        } finally {
+          disk.dispose();
+        }
+      });
 
-    it('a home that turns read-only: the write is refused with what to do, and nothing stored is lost', () => {
-      const disk = new SmallDisk(2048);
-      try {
-        const home = join(disk.dir, 'home');
-        ledgerWithDays(home, 2).close();
-        disk.readOnly(true);
-        const ledger = Ledger.open(home);
-        expect(ledger.problem).toMatch(/can only be read .*the history is shown but new data is not saved\. .* is read-only: make it writable/);
-        expect(totalInput(ledger.usage('anthropic'))).toBe(2 * 2400);
-        expect(() => ledger.commit(daySync('2026-11-01'))).toThrow(
-          /could not be saved to the ledger \(.*readonly.*\); everything saved before is kept\. To fix: .* is read-only: make it writable/,
-        );
-        ledger.close();
-        disk.readOnly(false);
-        const back = Ledger.open(home);
-        expect(back.problem).toBeUndefined();
-        expect(totalInput(back.usage('anthropic'))).toBe(2 * 2400);
-        expect(back.usage('anthropic', { from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T00:00:00Z') })).toEqual([]);
-      } finally {
-        disk.dispose();
-      }
-    });
+      it('a home that turns read-only: the write is refused with what to do, and nothing stored is lost', () => {
+        const disk = new SmallDisk(2048);
+        try {
+          const home = join(disk.dir, 'home');
+          ledgerWithDays(home, 2).close();
+          disk.readOnly(true);
+          const ledger = Ledger.open(home);
+          expect(ledger.problem).toMatch(
+            /can only be read .*the history is shown but new data is not saved\. .* is read-only: make it writable/,
+          );
+          expect(totalInput(ledger.usage('anthropic'))).toBe(2 * 2400);
+          expect(() => ledger.commit(daySync('2026-11-01'))).toThrow(
+            /could not be saved to the ledger \(.*readonly.*\); everything saved before is kept\. To fix: .* is read-only: make it writable/,
+          );
+          ledger.close();
+          disk.readOnly(false);
+          const back = Ledger.open(home);
+          expect(back.problem).toBeUndefined();
+          expect(totalInput(back.usage('anthropic'))).toBe(2 * 2400);
+          expect(
+            back.usage('anthropic', { from: Date.parse('2026-11-01T00:00:00Z'), to: Date.parse('2026-11-02T00:00:00Z') }),
+          ).toEqual([]);
+        } finally {
+          disk.dispose();
+        }
+      });
 
-    it('a damaged ledger on a read-only home: no crash, left in place, and the problem says to make the folder writable', () => {
-      const disk = new SmallDisk(256);
-      try {
-        const home = join(disk.dir, 'home');
-        mkdirSync(home);
-        const junk = Buffer.alloc(32 * 1024, 9);
-        writeFileSync(join(home, 'ledger.db'), junk);
-        disk.readOnly(true);
-        const ledger = Ledger.open(home);
-        expect(ledger.problem).toMatch(/could not be moved aside \(EROFS\).*make .* writable/);
-        expect(ledger.persistent).toBe(false);
-        expect(readFileSync(join(home, 'ledger.db')).equals(junk)).toBe(true);
-      } finally {
-        disk.dispose();
-      }
-    });
-  });
+      it('a damaged ledger on a read-only home: no crash, left in place, and the problem says to make the folder writable', () => {
+        const disk = new SmallDisk(256);
+        try {
+          const home = join(disk.dir, 'home');
+          mkdirSync(home);
+          const junk = Buffer.alloc(32 * 1024, 9);
+          writeFileSync(join(home, 'ledger.db'), junk);
+          disk.readOnly(true);
+          const ledger = Ledger.open(home);
+          expect(ledger.problem).toMatch(/could not be moved aside \(EROFS\).*make .* writable/);
+          expect(ledger.persistent).toBe(false);
+          expect(readFileSync(join(home, 'ledger.db')).equals(junk)).toBe(true);
+        } finally {
+          disk.dispose();
+        }
+      });
+    },
+  );
 });

@@ -24,12 +24,23 @@ export function stored(start: string, overrides: Partial<StoredUsage> = {}): Sto
 }
 
 export function cost(day: string, femto: string, overrides: Partial<BilledCost> = {}): BilledCost {
-  return { source: 'anthropic', day, model: 'claude-sonnet-4-5', description: null, workspace: null, line: 'input', femto, ...overrides };
+  return {
+    source: 'anthropic',
+    day,
+    model: 'claude-sonnet-4-5',
+    description: null,
+    workspace: null,
+    line: 'input',
+    femto,
+    ...overrides,
+  };
 }
 
 /** One day's sync: 24 hourly rows of `tokens` input tokens and one bill line. */
 export function daySync(day: string, tokens = 100, femto = '1000'): LedgerChange {
-  const rows = Array.from({ length: 24 }, (_, h) => stored(`${day}T${String(h).padStart(2, '0')}:00:00Z`, { inputTokens: tokens }));
+  const rows = Array.from({ length: 24 }, (_, h) =>
+    stored(`${day}T${String(h).padStart(2, '0')}:00:00Z`, { inputTokens: tokens }),
+  );
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
   return {
     source: 'anthropic',

@@ -7,7 +7,10 @@ import { cost, ledgerHome, stored, totalInput } from './ledger-home.ts';
 /** A ledger.json as the previous Spendbar wrote it (schema 1). */
 function writeJsonLedger(home: string): string {
   const usage = Array.from({ length: 48 }, (_, h) =>
-    stored(new Date(Date.UTC(2026, 9, 1) + h * 3_600_000).toISOString().replace('.000', ''), { inputTokens: 10, workspace: null }),
+    stored(new Date(Date.UTC(2026, 9, 1) + h * 3_600_000).toISOString().replace('.000', ''), {
+      inputTokens: 10,
+      workspace: null,
+    }),
   );
   const doc = {
     schemaVersion: 1,

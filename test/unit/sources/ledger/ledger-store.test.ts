@@ -41,7 +41,13 @@ describe('the SQLite ledger', () => {
   it('keeps "default workspace" (null) apart from "no workspaces" (absent), and every optional field', () => {
     const ledger = Ledger.open(ledgerHome());
     const rows = [
-      stored('2026-11-01T00:00:00Z', { workspace: null, serviceTier: 'batch', contextWindow: '200k-1M', inferenceGeo: 'us', speed: 'fast' }),
+      stored('2026-11-01T00:00:00Z', {
+        workspace: null,
+        serviceTier: 'batch',
+        contextWindow: '200k-1M',
+        inferenceGeo: 'us',
+        speed: 'fast',
+      }),
       stored('2026-11-01T01:00:00Z', { workspace: 'wrkspc_1' }),
       stored('2026-11-01T02:00:00Z'),
     ];
@@ -54,7 +60,8 @@ describe('the SQLite ledger', () => {
 
   it('reads by source and time range, not the whole history', () => {
     const ledger = Ledger.open(ledgerHome());
-    for (let d = Date.UTC(2025, 0, 1); d < Date.UTC(2025, 2, 1); d += DAY) ledger.commit(daySync(new Date(d).toISOString().slice(0, 10)));
+    for (let d = Date.UTC(2025, 0, 1); d < Date.UTC(2025, 2, 1); d += DAY)
+      ledger.commit(daySync(new Date(d).toISOString().slice(0, 10)));
     ledger.commit({ ...daySync('2025-01-15'), source: 'openai', usage: [], costs: [] });
     const feb = range('2025-02-01T00:00:00Z', '2025-03-01T00:00:00Z');
     expect(ledger.usage('anthropic', feb)).toHaveLength(28 * 24);
