@@ -46,6 +46,9 @@ const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const ALL: TimeRange = { from: -8.64e15, to: 8.64e15 };
 
 export class Ledger {
+  private readonly cache = new Map<string, { version: string; value: unknown }>();
+  private commits = 0;
+
   private constructor(
     private readonly db: DatabaseSync,
     readonly path: string,
@@ -63,15 +66,36 @@ export class Ledger {
   }
 
   /** One source's usage rows (or every source's) whose bucket starts in the range; all of them without one. */
-  usage(source?: SourceId, range: TimeRange = ALL): StoredUsage[] {
-    const where = source ? 'source = ? AND start >= ? AND start < ?' : 'start >= ? AND start < ?';
-    const args = source ? [source, range.from, range.to] : [range.from, range.to];
-    const rows = this.db.prepare(`SELECT ${USAGE_COLUMNS} FROM usage WHERE ${where} ORDER BY start`).all(...args);
-    return rows.map((r) => usageFromRecord(r as never));
+  usage(source?: SourceId, range: TimeRange = ALL): readonly StoredUsage[] {
+    return this.cached(`u|${source ?? ''}|${range.from}|${range.to}`, () => {
+      const where = source ? 'source = ? AND start >= ? AND start < ?' : 'start >= ? AND start < ?';
+      const args = source ? [source, range.from, range.to] : [range.from, range.to];
+      const rows = this.db.prepare(`SELECT ${USAGE_COLUMNS} FROM usage WHERE ${where} ORDER BY start`).all(...args);
+      return rows.map((r) => usageFromRecord(r as never));
+    });
+  }
+
+  /**
+   * The last read of a query, while nothing changed: every view asks for the same period, and
+   * rows change only on a commit, ours (counted here) or another process's (PRAGMA data_version,
+   * https://sqlite.org/pragma.html#pragma_data_version). One entry per query, the latest only.
+   */
+  private cached<T>(key: string, read: () => T): T {
+    const version = `${(this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version}|${this.commits}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = read();
+    if (this.cache.size > 8) this.cache.clear();
+    this.cache.set(key, { version, value });
+    return value;
   }
 
   /** One source's billed-cost rows (or every source's) for the UTC days the range touches. */
-  costs(source?: SourceId, range: TimeRange = ALL): BilledCost[] {
+  costs(source?: SourceId, range: TimeRange = ALL): readonly BilledCost[] {
+    return this.cached(`c|${source ?? ''}|${range.from}|${range.to}`, () => this.readCosts(source, range));
+  }
+
+  private readCosts(source: SourceId | undefined, range: TimeRange): BilledCost[] {
     const from = range === ALL ? '' : dayOf(range.from);
     const to = range === ALL ? '~' : dayOf(range.to - 1);
     const where = source ? 'source = ? AND day >= ? AND day <= ?' : 'day >= ? AND day <= ?';
@@ -120,8 +144,14 @@ export class Ledger {
         ).run(change.source, JSON.stringify(merged));
       }
       db.exec('COMMIT');
+      this.commits++;
     } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
+      this.commits++; // whatever happened, read afresh
+      try {
+        if (db.isTransaction) db.exec('ROLLBACK');
+      } catch {
+        // SQLite already rolled back (it does on SQLITE_FULL and I/O errors)
+      }
       throw new SourceError({
         kind: 'bad-response',
         message: `The new data could not be saved to the ledger (${(error as Error).message}); everything saved before is kept. To fix: ${fixFor(error, dirname(this.path))}`,

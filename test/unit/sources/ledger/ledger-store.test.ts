@@ -78,4 +78,18 @@ describe('the SQLite ledger', () => {
     expect(ledger.syncMark('anthropic')).toEqual({ closedBefore: '2026-11-02', cursor: 'page-3' });
     expect(ledger.syncMark('openai')).toEqual({});
   });
+
+  it('a reader sees what another connection (the app beside the CLI) committed since its last read', () => {
+    const home = ledgerHome();
+    const app = Ledger.open(home);
+    const cli = Ledger.open(home);
+    app.commit(daySync('2026-11-01'));
+    expect(cli.usage('anthropic')).toHaveLength(24);
+    expect(app.usage('anthropic')).toHaveLength(24);
+    cli.commit(daySync('2026-11-02'));
+    expect(app.usage('anthropic')).toHaveLength(48);
+    app.commit(daySync('2026-11-02', 1, '9'));
+    expect(totalInput(cli.usage('anthropic'))).toBe(2400 + 24);
+    expect(app.costs('anthropic').map((c) => c.femto)).toEqual(['1000', '9']);
+  });
 });
