@@ -199,8 +199,7 @@ export class SpendService {
     const usage: UsageRow[] = [];
     const billed: BilledTotal[] = [];
     for (const source of wanted) {
-      if (source === 'claude-code') continue;
-      usage.push(...this.ledger.usage(source, range));
+      for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
       for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto) });
     }
     if (this.scanner && wanted.has('claude-code'))
