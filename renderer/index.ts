@@ -161,6 +161,14 @@ async function onAction(action: string | undefined, source: KeyProvider | 'claud
       render();
       return;
     }
+    case 'export-csv': {
+      const result = await api.exportCsv();
+      if (result.ok && result.value === null) return; // the save dialog was cancelled
+      const text = result.ok ? `Exported ${result.value!.rows} rows to ${result.value!.path}.` : `Export failed: ${result.error}`;
+      state.messages = { ...state.messages, general: { text, ok: result.ok } };
+      render();
+      return;
+    }
     case 'save-key':
     case 'test-key':
     case 'remove-key':

@@ -6,6 +6,7 @@ import { UsageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { DAILY_HELP, runDaily } from './commands/daily.ts';
 import { DEMO_HELP, runDemoServer } from './commands/demo-server.ts';
+import { EXPORT_HELP, runExport } from './commands/export.ts';
 import { PRICE_HELP, runPrice } from './commands/price.ts';
 import { runStatus, STATUS_HELP } from './commands/status.ts';
 import { readSettingsFile } from '../sources/settings-file.ts';
@@ -19,6 +20,7 @@ Commands:
   price         the cost of one call or bucket
   status        this period's spend, cap, projection and alerts
   daily         one row per day
+  export        the history as CSV or JSON, for a spreadsheet
   demo-server   serve the simulated organization on 127.0.0.1
 
 Every command takes --json and --tz <IANA zone>. Run "spendbar <command> --help" for its flags.
@@ -28,6 +30,8 @@ ${PRICE_HELP}
 ${STATUS_HELP}
 
 ${DAILY_HELP}
+
+${EXPORT_HELP}
 
 ${DEMO_HELP}`;
 
@@ -54,6 +58,8 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
         return await runStatus(rest, ctx);
       case 'daily':
         return await runDaily(rest, ctx);
+      case 'export':
+        return await runExport(rest, ctx);
       case 'demo-server':
         return await runDemoServer(rest, ctx);
       case '--version':
@@ -68,7 +74,7 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
         ctx.out(HELP);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}". Commands: price, status, daily, demo-server.`);
+        throw new UsageError(`unknown command "${command}". Commands: price, status, daily, export, demo-server.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'exitCode' in error)) {

@@ -8,6 +8,8 @@ import type { SourceKey, SpendView } from '../engine/view-types.ts';
 import type { InvokeChannel, RequestOf, ResponseOf, SetupState } from '../shared/ipc-contract.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { validateSettings, type Settings } from '../shared/settings-schema.ts';
+import { writeFileAtomic } from '../sources/atomic-file.ts';
+import { exportCsv } from '../sources/ledger/export-csv.ts';
 import { SourcePoller } from '../sources/poller.ts';
 import { SourceError } from '../sources/source-status.ts';
 import { SpendService } from '../sources/spend-service.ts';
@@ -42,6 +44,8 @@ export interface AppServiceDeps {
   readonly stopTimeoutMs?: number;
   /** The bundled Claude Code scan worker, for the cold scan (see SpendService). */
   readonly claudeScanWorker?: string;
+  /** A save dialog for "Export CSV…": the chosen path, or undefined when cancelled. */
+  readonly chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 const LOCAL_LOG_INTERVAL_MS = 60_000;
@@ -253,7 +257,18 @@ export class AppService {
       this.deps.onClosePopover?.();
       return ok(null);
     },
+    'spendbar:export-csv': () => this.exportCsv(),
   };
+
+  /** "Export CSV…": every day the ledger holds, written atomically where the user chose. */
+  private async exportCsv(): Promise<Result<{ path: string; rows: number } | null>> {
+    const today = new Date(this.deps.now()).toISOString().slice(0, 10);
+    const path = await this.deps.chooseExportPath?.(`spendbar-${today}.csv`);
+    if (!path) return ok(null);
+    const rows = await this.service.exportRows();
+    writeFileAtomic(path, exportCsv(rows));
+    return ok({ path, rows: rows.length });
+  }
 
   /** The handler behind every invoke channel; the payload is validated here, results not exceptions. */
   async handle<C extends InvokeChannel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {

@@ -105,6 +105,14 @@ async function start(): Promise<void> {
     },
     onContentHeight: (height) => popover.fitContent(height),
     onClosePopover: () => popover.hide(),
+    chooseExportPath: async (suggestedName) => {
+      const chosen = await dialog.showSaveDialog({
+        title: 'Export Spendbar history',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      return chosen.canceled ? undefined : chosen.filePath;
+    },
     onView: (view, due) => {
       trayController.update(view, settings.read().trayFigure);
       sendView(contents(), view);

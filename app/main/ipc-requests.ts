@@ -34,6 +34,7 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
     case 'spendbar:get-setup':
     case 'spendbar:refresh-now':
     case 'spendbar:close-popover':
+    case 'spendbar:export-csv':
       return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
     case 'spendbar:set-key':
       if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500)

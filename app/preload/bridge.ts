@@ -30,6 +30,7 @@ export function createBridge(transport: Transport): SpendbarApi {
     snoozeAlert: (id, minutes) => transport.invoke(CHANNELS.snoozeAlert, { id, minutes }),
     fitHeight: (height) => transport.invoke(CHANNELS.fitHeight, { height }),
     closePopover: () => transport.invoke(CHANNELS.closePopover, undefined),
+    exportCsv: () => transport.invoke(CHANNELS.exportCsv, undefined),
     onViewChanged: (listener) => transport.subscribe(CHANNELS.viewChanged, listener),
     onShowSettings: (listener) => transport.subscribe(CHANNELS.showSettings, () => listener()),
   } satisfies SpendbarApi);

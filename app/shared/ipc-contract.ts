@@ -32,6 +32,7 @@ export const CHANNELS = {
   snoozeAlert: 'spendbar:snooze-alert',
   fitHeight: 'spendbar:fit-height',
   closePopover: 'spendbar:close-popover',
+  exportCsv: 'spendbar:export-csv',
   showSettings: 'spendbar:show-settings',
   viewChanged: 'spendbar:view-changed',
 } as const;
@@ -51,6 +52,8 @@ export interface Contracts {
   'spendbar:snooze-alert': { request: { id: string; minutes: number }; response: null };
   'spendbar:fit-height': { request: { height: number }; response: null };
   'spendbar:close-popover': { request: void; response: null };
+  /** Asks where to save (a save dialog) and writes the history as CSV; null when the user cancelled. */
+  'spendbar:export-csv': { request: void; response: { path: string; rows: number } | null };
   'spendbar:show-settings': { event: null };
   'spendbar:view-changed': { event: SpendView };
 }
@@ -81,6 +84,8 @@ export interface SpendbarApi {
   fitHeight(height: number): Promise<ResponseOf<'spendbar:fit-height'>>;
   /** Esc or the close control: hides the popover (Wayland never sends the blur that would). */
   closePopover(): Promise<ResponseOf<'spendbar:close-popover'>>;
+  /** "Export CSV…": the whole history, saved where the user picks. */
+  exportCsv(): Promise<ResponseOf<'spendbar:export-csv'>>;
   /** Returns a function that stops listening. */
   onViewChanged(listener: (view: SpendView) => void): () => void;
   onShowSettings(listener: () => void): () => void;

@@ -23,7 +23,9 @@ import { ScanWorkerPool, type ScanWorkerOptions } from './claude-code/scan-worke
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
-import { Ledger } from './ledger/ledger.ts';
+import { Ledger, type TimeRange } from './ledger/ledger.ts';
+import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
+import { exportRows, type ExportRow } from './ledger/export-rows.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
@@ -188,19 +190,24 @@ export class SpendService {
     };
   }
 
-  /** The catalog and the usage and billed rows of the wanted sources: what every report prices. */
+  /**
+   * The catalog and the usage and billed rows of the wanted sources in a time range: what every
+   * report prices. The ledger is queried for the range only, never read whole.
+   */
   private pricingInputs(
     wanted: ReadonlySet<SourceKey>,
     settings: Settings,
+    range: TimeRange,
   ): { catalog: Catalog; usage: UsageRow[]; billed: BilledTotal[] } {
     const catalog = buildCatalog(settings.priceOverrides);
-    const usage: UsageRow[] = this.ledger.usage().filter((r) => wanted.has(r.source));
+    const usage: UsageRow[] = [];
+    const billed: BilledTotal[] = [];
+    for (const source of wanted) {
+      for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
+      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto) });
+    }
     if (this.scanner && wanted.has('claude-code'))
       usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
-    const billed = this.ledger
-      .costs()
-      .filter((c) => wanted.has(c.source))
-      .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) }));
     return { catalog, usage, billed };
   }
 
@@ -213,13 +220,25 @@ export class SpendService {
       configured: await this.configured(),
       claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
     });
-    const { catalog, usage, billed } = this.pricingInputs(counted, settings);
-    return dailyTable(usage, billed, catalog, {
-      now,
-      timeZone: settings.timeZone,
-      since: since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate,
-      until: until ?? localDate(now, settings.timeZone),
+    const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
+    const to = until ?? localDate(now, settings.timeZone);
+    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    return dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+  }
+
+  /** The ledger as export rows, by default from its first day to today (see ledger/export-rows.ts). */
+  async exportRows(since?: string, until?: string, sources?: readonly SourceKey[]): Promise<ExportRow[]> {
+    const settings = this.options.settings();
+    const now = this.options.now();
+    const counted = countedSources({
+      countedSources: sources ?? settings.countedSources,
+      configured: await this.configured(),
+      claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
     });
+    const to = until ?? localDate(now, settings.timeZone);
+    const from = since ?? this.ledger.firstDay() ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
+    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    return exportRows(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
   }
 
   /** "Remind me later" for one alert. */
@@ -236,7 +255,7 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
-    const { catalog, usage, billed } = this.pricingInputs(wanted, settings);
+    const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,

@@ -156,6 +156,11 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
         { class: 'row' },
         h('button', { type: 'submit', class: 'primary' }, 'Save settings'),
         setup.demo ? h('button', { type: 'button', 'data-action': 'demo-off' }, 'Leave demo mode') : null,
+        h(
+          'button',
+          { type: 'button', 'data-action': 'export-csv', title: 'Every day of history, for a spreadsheet' },
+          'Export CSV…',
+        ),
       ),
       messages.general
         ? h(

@@ -23,6 +23,8 @@ export function statusJson(view: SpendView): unknown {
     byModel: view.byModel.map((m) => ({ model: m.model, usd: m.usd })),
     sources: view.sources.map((s) => ({ id: s.id, state: s.state, ...(s.message ? { message: s.message } : {}) })),
     alerts: view.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, title: a.title, body: a.body })),
+    // What needs the user's attention beyond the numbers: a ledger moved aside, skipped log lines.
+    notices: view.notices,
   };
 }
 

@@ -50,6 +50,7 @@ describe('spendbar status', () => {
         'byModel',
         'capHitDate',
         'capUsd',
+        'notices',
         'period',
         'projectedHighUsd',
         'projectedLowUsd',

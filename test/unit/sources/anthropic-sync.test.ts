@@ -124,12 +124,10 @@ describe('Anthropic admin API against the demo organization', () => {
 
   it('a corrupt ledger is moved aside, reported, and rebuilt from the source', async () => {
     await syncProvider('anthropic', client(), Ledger.open(home), now);
-    writeFileSync(join(home, 'ledger.json'), '{"schemaVersion":1,"usage":[{"start":"garbage"');
+    writeFileSync(join(home, 'ledger.db'), 'SQLite format 3\0 but then garbage'.repeat(200));
     const ledger = Ledger.open(home, () => new Date(now));
-    expect(ledger.problem).toMatch(
-      /unreadable \(it is not valid JSON\); it was moved to .*ledger\.corrupt-.*\.json and is being rebuilt/,
-    );
-    expect(readdirSync(home).filter((f) => f.startsWith('ledger.corrupt-'))).toHaveLength(1);
+    expect(ledger.problem).toMatch(/damaged \(.*\); it was moved to .*ledger\.corrupt-.*\.db and is being rebuilt/);
+    expect(readdirSync(home).filter((f) => /^ledger\.corrupt-.*\.db$/.test(f))).toHaveLength(1);
     expect(ledger.usage()).toEqual([]);
     await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);

@@ -95,7 +95,7 @@ describe('the admin key never leaks', () => {
     }
 
     const files = filesUnder(home);
-    expect(files.some((f) => f.endsWith('ledger.json'))).toBe(true);
+    expect(files.some((f) => f.endsWith('ledger.db'))).toBe(true); // and its -wal: every byte SQLite wrote is searched
     for (const file of files) {
       if (statSync(file).size > 0) texts.push(readFileSync(file, 'utf8'));
     }

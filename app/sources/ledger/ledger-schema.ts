@@ -1,0 +1,61 @@
+/**
+ * The ledger database's tables. The schema version lives in PRAGMA user_version: a file with a
+ * higher number was written by a newer Spendbar and is never opened for writing (no downgrade).
+ * Indexes serve the two queries every poll and view makes: one source's rows in a time range.
+ */
+import type { DatabaseSync } from './sqlite.ts';
+
+export const LEDGER_DB_FILE = 'ledger.db';
+export const SCHEMA_VERSION = 1;
+/** "SPND": tells our file from another program's SQLite database (https://sqlite.org/pragma.html#pragma_application_id). */
+export const APPLICATION_ID = 0x53504e44;
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS usage (
+  source TEXT NOT NULL,
+  start INTEGER NOT NULL,        -- bucket start, epoch ms (what windows and queries compare)
+  start_iso TEXT NOT NULL,       -- the bucket start exactly as the provider wrote it
+  width TEXT NOT NULL,
+  model TEXT NOT NULL,
+  service_tier TEXT, context_window TEXT, inference_geo TEXT, speed TEXT, workspace TEXT,
+  nulls INTEGER NOT NULL DEFAULT 0, -- which of the five optional fields were an explicit null, not absent
+  input INTEGER NOT NULL, output INTEGER NOT NULL, cache_write_5m INTEGER NOT NULL,
+  cache_write_1h INTEGER NOT NULL, cache_read INTEGER NOT NULL, web_search INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS usage_by_source_start ON usage (source, start);
+CREATE TABLE IF NOT EXISTS cost (
+  source TEXT NOT NULL,
+  day TEXT NOT NULL,             -- UTC day, YYYY-MM-DD
+  model TEXT, description TEXT, workspace TEXT,
+  line TEXT NOT NULL,
+  femto TEXT NOT NULL            -- exact femtodollars as a decimal string (beyond 64-bit over a year)
+);
+CREATE INDEX IF NOT EXISTS cost_by_source_day ON cost (source, day);
+-- One JSON object per source: fields are merged, so a sync may add marks without a schema change.
+CREATE TABLE IF NOT EXISTS sync_mark (source TEXT PRIMARY KEY, mark TEXT NOT NULL);
+-- Facts about the file itself (e.g. that ledger.json was imported), and saved state of other parts.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS saved_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+`;
+
+export function schemaVersionOf(db: DatabaseSync): { version: number; applicationId: number } {
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const applicationId = Number((db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id);
+  return { version, applicationId };
+}
+
+/** Creates the tables in a new file; two processes creating it at once both end with one schema. */
+export function createSchema(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (schemaVersionOf(db).version === 0) {
+      db.exec(TABLES);
+      db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

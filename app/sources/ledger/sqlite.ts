@@ -1,0 +1,56 @@
+/**
+ * node:sqlite, loaded without its one ExperimentalWarning. Node 22 (and Electron 45's Node) print
+ * "SQLite is an experimental feature" on first load; the CLI's output and the app's log must not
+ * carry it, so exactly that warning is dropped while the module loads and every other warning passes.
+ * The module is fetched with process.getBuiltinModule (Node >= 22.3), so no static import runs first.
+ */
+import type * as NodeSqlite from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
+
+type Sqlite = typeof NodeSqlite;
+let loaded: Sqlite | undefined;
+
+function isSqliteWarning(warning: unknown, type: unknown): boolean {
+  const name = warning instanceof Error ? warning.name : typeof type === 'string' ? type : '';
+  const text = warning instanceof Error ? warning.message : String(warning);
+  return name === 'ExperimentalWarning' && /SQLite/i.test(text);
+}
+
+function sqlite(): Sqlite {
+  if (loaded) return loaded;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function filtered(this: NodeJS.Process, warning: unknown, ...rest: unknown[]) {
+    const type = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as { type?: unknown }).type : rest[0];
+    if (isSqliteWarning(warning, type)) return;
+    return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    loaded = process.getBuiltinModule('node:sqlite');
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  return loaded;
+}
+
+export type { DatabaseSync };
+
+export function openDatabase(path: string): DatabaseSync {
+  return new (sqlite().DatabaseSync)(path);
+}
+
+/**
+ * Opens a database on a read-only folder or disk, where SQLite cannot create the WAL's shared-memory
+ * file: `immutable=1` tells it nothing else writes the file (https://sqlite.org/uri.html#uriimmutable).
+ */
+export function openDatabaseReadOnly(path: string): DatabaseSync {
+  return new (sqlite().DatabaseSync)(`${pathToFileURL(path).href}?immutable=1`, { readOnly: true });
+}
+
+/** SQLite's primary result code of an error from node:sqlite (SQLITE_FULL is 13, …), or undefined. */
+export function sqliteCode(error: unknown): number | undefined {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' ? code & 0xff : undefined;
+}
+
+export const SQLITE = { PERM: 3, BUSY: 5, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;

@@ -1,0 +1,58 @@
+/** Months of the simulated organization's history (Anthropic and OpenAI) as ledger rows, and one poll's change. */
+import type { BilledCost, StoredUsage } from '../../app/sources/billed-cost.ts';
+import { DemoOrganization, HOUR_MS } from '../../app/sources/demo/demo-organization.ts';
+import type { LedgerChange } from '../../app/sources/ledger/ledger.ts';
+
+export const BENCH_NOW = Date.parse('2026-11-25T12:30:00Z');
+const DAY_MS = 24 * HOUR_MS;
+
+export function benchOrganization(months: number): DemoOrganization {
+  const now = new Date(BENCH_NOW);
+  const origin = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate());
+  return new DemoOrganization({ seed: 11, scenario: 'steady', now: () => now, origin });
+}
+
+/** Hourly usage rows and per-day bill lines of one source in [from, to), as the clients store them. */
+export function historyRows(org: DemoOrganization, source: 'anthropic' | 'openai', from: number, to: number) {
+  const usage: StoredUsage[] = [];
+  const billByKey = new Map<string, BilledCost>();
+  for (let hour = from; hour < to; hour += HOUR_MS) {
+    const day = new Date(hour).toISOString().slice(0, 10);
+    const rows =
+      source === 'anthropic'
+        ? org.anthropicHour(hour).map((r) => ({ ...DemoOrganization.anthropicUsageRow(r, hour), workspace: r.workspaceId }))
+        : org.openaiHour(hour).map((r) => ({ ...DemoOrganization.openaiUsageRow(r, hour), workspace: r.projectId }));
+    for (const row of rows) {
+      usage.push({ ...row, width: '1h' });
+      for (const line of org.bill(row)) {
+        const key = `${day}|${row.model}|${row.workspace}|${line.kind}`;
+        const prior = billByKey.get(key);
+        const femto = (prior ? BigInt(prior.femto) : 0n) + line.femto;
+        billByKey.set(key, {
+          source,
+          day,
+          model: row.model,
+          description: null,
+          workspace: row.workspace ?? null,
+          line: line.kind,
+          femto: String(femto),
+        });
+      }
+    }
+  }
+  return { usage, costs: [...billByKey.values()] };
+}
+
+/** What one poll of a source commits: yesterday and today, re-fetched (sync-window.ts). */
+export function pollChange(org: DemoOrganization, source: 'anthropic' | 'openai'): LedgerChange {
+  const openFrom = Math.floor(BENCH_NOW / DAY_MS) * DAY_MS - DAY_MS;
+  const openTo = openFrom + 2 * DAY_MS;
+  const { usage, costs } = historyRows(org, source, openFrom, openTo);
+  const iso = (t: number) => new Date(t).toISOString();
+  return {
+    source,
+    usage: [{ from: iso(openFrom), to: iso(openTo), rows: usage }],
+    costs: [{ fromDay: iso(openFrom).slice(0, 10), toDay: iso(openTo).slice(0, 10), rows: costs }],
+    sync: { closedBefore: iso(openFrom).slice(0, 10) },
+  };
+}
