@@ -40,14 +40,24 @@ const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 
 
 /** Index from which the days differ from those before by more than CHANGE_T standard errors, or 0. */
 export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 3): number {
+  // Prefix sums of y and y² give every split's means and variances in one pass.
+  const n = ys.length;
+  const sum = [0];
+  const squares = [0];
+  for (const y of ys) {
+    sum.push(sum[sum.length - 1]! + y);
+    squares.push(squares[squares.length - 1]! + y * y);
+  }
+  const sse = (from: number, to: number) => {
+    const s = sum[to]! - sum[from]!;
+    return Math.max(0, squares[to]! - squares[from]! - (s * s) / (to - from));
+  };
   let best = 0;
   let bestT = CHANGE_T;
-  for (let k = minBefore; k <= ys.length - minAfter; k++) {
-    const a = ys.slice(0, k);
-    const b = ys.slice(k);
-    const pooled = ((a.length - 1) * variance(a) + (b.length - 1) * variance(b)) / (ys.length - 2);
-    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / a.length + 1 / b.length));
-    const t = Math.abs(mean(b) - mean(a)) / se;
+  for (let k = minBefore; k <= n - minAfter; k++) {
+    const pooled = (sse(0, k) + sse(k, n)) / Math.max(1, n - 2);
+    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / k + 1 / (n - k)));
+    const t = Math.abs((sum[n]! - sum[k]!) / (n - k) - sum[k]! / k) / se;
     if (t > bestT) [best, bestT] = [k, t];
   }
   return best;
