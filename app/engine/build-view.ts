@@ -39,7 +39,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
         days: period.days,
         dayOfPeriod: daily.findIndex((d) => d.date === todayDate) + 1,
       },
-      level: levelOf(sources, spent.spentFemto, cap, projection.projectedUsd),
+      level: levelOf(sources, spent.spentFemto, cap, projection.lowUsd),
       demo: input.demo,
       spentUsd: usd(spent.spentFemto),
       capUsd: cap === null ? null : usd(cap),
