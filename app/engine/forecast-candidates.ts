@@ -4,14 +4,11 @@
  * drift, a damped trend for steady growth or decline, and the long mean for sparse or noisy spend.
  * Which to trust is decided by replaying them on the user's own recent days (forecast-replay.ts).
  */
-import { fitLevel, type Point } from './forecast-level.ts';
+import { damped, fitLevel, type Point } from './forecast-level.ts';
 import { leastSquares, mean } from './robust-stats.ts';
 
 /** From past points (x < 0, days before the origin) to the expected level of day x ≥ 0. */
 export type Candidate = (points: readonly Point[]) => ((x: number) => number) | null;
-
-const DAMPING = 0.97;
-const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 - DAMPING));
 
 function weightedMean(points: readonly Point[], halfLife: number): number {
   let sw = 0;

@@ -6,7 +6,7 @@
  * only when it clears TREND_T standard errors, damped over the days ahead. Otherwise the level is the
  * plain mean, zero days included.
  */
-import { leastSquares, mean, variance } from './robust-stats.ts';
+import { leastSquares, mean, median, robustSpread, variance } from './robust-stats.ts';
 
 export interface Point {
   /** Days from today (negative: the past). */
@@ -36,7 +36,7 @@ const DAMPING = 0.97;
 export const RHO = 2;
 const MAX_LOG_SLOPE = 0.05;
 
-const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 - DAMPING));
+export const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 - DAMPING));
 
 /** Index from which the days differ from those before by more than CHANGE_T standard errors, or 0. */
 export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 3): number {
@@ -107,4 +107,20 @@ export function fitLevel(points: readonly Point[]): LevelFit {
     shifted: shift > 0,
     trend,
   };
+}
+
+const SPIKE_AGE = 3;
+/** Far above: ten robust spreads over the median (lognormal days of σ = 1 pass above 6, not 10). */
+const SPIKE_SPREADS = 10;
+
+/**
+ * A day far above the rest (a runaway loop) is counted at a high but ordinary value once it is a few
+ * days old; the newest days are left alone, since they may be the start of a new level.
+ */
+export function clipSpikes(points: Point[]): Point[] {
+  const ys = points.filter((p) => p.x < -SPIKE_AGE).map((p) => p.y);
+  const spread = robustSpread(ys);
+  if (!(spread > 0)) return points;
+  const ceiling = median(ys) + SPIKE_SPREADS * spread;
+  return points.map((p) => (p.x < -SPIKE_AGE && p.y > ceiling ? { x: p.x, y: ceiling } : p));
 }
