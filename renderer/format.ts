@@ -21,3 +21,8 @@ export function shortDate(date: string): string {
 export function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
 }
+
+/** A range's ends read at a glance: whole dollars from $100 up (a range is not precise to the cent). */
+export function moneyBrief(usd: number): string {
+  return Math.abs(usd) >= 100 ? `$${Math.round(usd).toLocaleString('en-US')}` : money(usd);
+}

@@ -4,7 +4,8 @@
  * be snoozed. Thresholds crossed together (the computer slept) give one notification, the newest.
  */
 import type { Forecast } from './forecast.ts';
-import { formatUsd, type Femto } from './money.ts';
+import { outlookOf } from './forecast-cap.ts';
+import { femtoToUsdNumber, formatUsd, type Femto } from './money.ts';
 
 export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike';
 
@@ -34,7 +35,7 @@ export interface AlertInput {
   readonly capFemto: Femto | null;
   readonly spentFemto: Femto;
   readonly thresholds: readonly number[];
-  readonly forecast: Pick<Forecast, 'projectedUsd' | 'confidence' | 'capHitDate'>;
+  readonly forecast: Pick<Forecast, 'projectedUsd' | 'lowUsd' | 'highUsd' | 'capHitDate'>;
   /** Spend in the last complete hour, and the usual hourly spend (median of the last week's hours). */
   readonly lastHourUsd: number;
   readonly typicalHourUsd: number;
@@ -85,16 +86,8 @@ function crossedAlerts(input: AlertInput): Alert[] {
         body: `${formatUsd(input.spentFemto)} spent of ${formatUsd(cap, 0)} this period.`,
       });
     }
-    const projectedFemto = BigInt(Math.round(input.forecast.projectedUsd * 1e6)) * 1_000_000_000n;
-    if (input.forecast.confidence === 'normal' && projectedFemto > cap && input.spentFemto < cap) {
-      alerts.push({
-        id: `${input.periodStart}:projected`,
-        kind: 'projected-overrun',
-        severity: 'warning',
-        title: `On pace to exceed your cap${input.forecast.capHitDate ? ` on ${monthDay(input.forecast.capHitDate)}` : ''}`,
-        body: `Projected month-end ${formatUsd(projectedFemto)} against a cap of ${formatUsd(cap, 0)}.`,
-      });
-    }
+    const overrun = projectedOverrun(input, cap);
+    if (overrun) alerts.push(overrun);
   }
   for (const source of input.sourceCaps ?? []) {
     if (source.capFemto <= 0n || source.spentFemto < source.capFemto) continue;
@@ -116,6 +109,36 @@ function crossedAlerts(input: AlertInput): Alert[] {
     });
   }
   return alerts;
+}
+
+const femtoOf = (usd: number) => BigInt(Math.round(usd * 1e6)) * 1_000_000_000n;
+
+/**
+ * The projection against the cap, read with its range: an early warning only when even the low end
+ * passes the cap; "may exceed" when only the high end does. A projection over the cap with a low end
+ * under it is a possibility, not a forecast, and must not sound like one.
+ */
+function projectedOverrun(input: AlertInput, cap: Femto): Alert | null {
+  const f = input.forecast;
+  const outlook = outlookOf(femtoToUsdNumber(cap), femtoToUsdNumber(input.spentFemto), f.lowUsd, f.highUsd);
+  const range = `${formatUsd(femtoOf(f.lowUsd))}–${formatUsd(femtoOf(f.highUsd))}`;
+  if (outlook === 'will-exceed')
+    return {
+      id: `${input.periodStart}:projected`,
+      kind: 'projected-overrun',
+      severity: 'warning',
+      title: `On pace to exceed your cap${f.capHitDate ? ` on ${monthDay(f.capHitDate)}` : ''}`,
+      body: `Projected month-end ${formatUsd(femtoOf(f.projectedUsd))} (range ${range}) against a cap of ${formatUsd(cap, 0)}.`,
+    };
+  if (outlook === 'may-exceed')
+    return {
+      id: `${input.periodStart}:may-exceed`,
+      kind: 'projected-overrun',
+      severity: 'info',
+      title: `May exceed your cap${f.capHitDate ? ` by ${monthDay(f.capHitDate)}` : ''}`,
+      body: `Projected month-end ${formatUsd(femtoOf(f.projectedUsd))}, but the range ${range} reaches past your cap of ${formatUsd(cap, 0)}.`,
+    };
+  return null;
 }
 
 export function evaluateAlerts(input: AlertInput, previous: AlertState | undefined): AlertResult {

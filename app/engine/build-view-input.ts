@@ -7,6 +7,14 @@ import type { SourceKey, SourceView } from './view-types.ts';
 
 export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | 'capUsd'> {
   readonly configured: boolean;
+  /**
+   * What the ledger holds for this source: the first hour covered (ISO), and the end of the last
+   * complete hour stored without a gap (ISO); null when nothing is stored yet. The forecast treats a
+   * day outside every counted source's coverage as "no data", not as $0. Absent: unknown, and every
+   * day from the first spend on counts as data.
+   */
+  readonly dataFrom?: string | null;
+  readonly dataThrough?: string | null;
 }
 
 export interface ViewInput {

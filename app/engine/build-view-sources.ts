@@ -21,11 +21,12 @@ export function sourceViews(input: ViewInput, counted: ReadonlySet<SourceKey>, i
   });
 }
 
-export function levelOf(sources: readonly SourceView[], spent: Femto, cap: Femto | null, projectedUsd: number): ViewLevel {
+/** Near: 90 % of the cap used, or sure to pass it (the projection's low end does; a mere "may" is no alarm). */
+export function levelOf(sources: readonly SourceView[], spent: Femto, cap: Femto | null, projectedLowUsd: number): ViewLevel {
   const active = sources.filter((s) => s.state !== 'not-configured');
   if (active.length === 0) return 'empty';
   if (cap !== null && spent >= cap) return 'over';
-  if (cap !== null && (spent * 10n >= cap * 9n || projectedUsd > femtoToUsdNumber(cap))) return 'near';
+  if (cap !== null && (spent * 10n >= cap * 9n || projectedLowUsd > femtoToUsdNumber(cap))) return 'near';
   if (active.some((s) => s.counted && s.state !== 'ok' && s.state !== 'loading' && s.state !== 'stale')) return 'error';
   if (active.some((s) => s.counted && s.state === 'stale')) return 'stale';
   return 'ok';

@@ -33,3 +33,36 @@ export function trimmedMean(values: readonly number[], trim = 0.2): number {
   const kept = sorted.slice(cut, sorted.length - cut);
   return kept.reduce((a, b) => a + b, 0) / kept.length;
 }
+
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Sample variance (n − 1); 0 for fewer than two values. */
+export function variance(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  return values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1);
+}
+
+/** Ordinary least squares y = a + b·x, with the slope's standard error and the residual spread. */
+export function leastSquares(
+  xs: readonly number[],
+  ys: readonly number[],
+): { a: number; b: number; slopeError: number; residual: number } {
+  const n = xs.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i]! - mx) ** 2;
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+  }
+  const b = sxx > 0 ? sxy / sxx : 0;
+  const a = my - b * mx;
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += (ys[i]! - a - b * xs[i]!) ** 2;
+  const residual = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;
+  return { a, b, slopeError: sxx > 0 ? residual / Math.sqrt(sxx) : Infinity, residual };
+}

@@ -3,6 +3,7 @@
  * all render. Amounts are USD numbers rounded to the micro-dollar; nothing in it is secret.
  */
 import type { Alert } from './alerts.ts';
+import type { CapOutlook } from './forecast-cap.ts';
 
 export type SourceKey = 'anthropic' | 'openai' | 'claude-code';
 export type ViewLevel = 'empty' | 'ok' | 'near' | 'over' | 'error' | 'stale';
@@ -51,10 +52,16 @@ export interface SpendView {
   readonly remainingUsd: number | null;
   readonly percentOfCap: number | null;
   readonly projectedUsd: number;
+  /** The range meant to hold the month-end total 4 times in 5 (sized on the forecast backtest). */
   readonly projectedLowUsd: number;
   readonly projectedHighUsd: number;
   readonly forecastConfidence: 'low' | 'normal';
+  /** Why the forecast is rough ("few days of data — rough estimate"), null when it is not. */
+  readonly forecastRoughReason: string | null;
   readonly forecastNote: string;
+  /** Over the cap, sure to pass it (the range's low end does), may pass it (only the high end does), within it; null without a cap. */
+  readonly capOutlook: CapOutlook;
+  /** The day the cap was reached, or will be (will-exceed), or may be at the high end (may-exceed). */
   readonly capHitDate: string | null;
   readonly todayUsd: number;
   /** Spend in the last complete hour. */

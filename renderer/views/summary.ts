@@ -1,7 +1,7 @@
 /** The glance: budget left, percent of cap, projected month-end with its range and cap-hit date. */
 import type { SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
-import { money, shortDate } from '../format.ts';
+import { money, moneyBrief, shortDate } from '../format.ts';
 
 export function summary(view: SpendView): HTMLElement {
   const hasCap = view.capUsd !== null;
@@ -46,13 +46,7 @@ export function summary(view: SpendView): HTMLElement {
         h('div', { class: 'fill', style: `width: ${Math.min(100, percent)}%` }),
       )
     : null;
-  const capHit = view.capHitDate
-    ? view.spentUsd >= (view.capUsd ?? Infinity)
-      ? `Cap reached on ${shortDate(view.capHitDate)}`
-      : `At this pace the cap is reached on ${shortDate(view.capHitDate)}`
-    : hasCap
-      ? 'Under the cap at this pace'
-      : '';
+  const capHit = capHitLine(view);
   return h(
     'section',
     { class: `summary level-${view.level}`, 'aria-label': 'Budget' },
@@ -67,7 +61,11 @@ export function summary(view: SpendView): HTMLElement {
         'dd',
         { 'data-testid': 'projected' },
         money(view.projectedUsd),
-        h('span', { class: 'range' }, ` ${money(view.projectedLowUsd)}–${money(view.projectedHighUsd)}`),
+        h(
+          'span',
+          { class: 'range', 'data-testid': 'projected-range' },
+          ` likely ${moneyBrief(view.projectedLowUsd)}–${moneyBrief(view.projectedHighUsd)}`,
+        ),
       ),
       h('dt', {}, 'Today'),
       h(
@@ -77,7 +75,39 @@ export function summary(view: SpendView): HTMLElement {
         h('span', { class: 'range' }, ` · last hour ${money(view.hourlyRateUsd)}`),
       ),
     ),
-    capHit ? h('p', { class: `cap-hit ${view.capHitDate ? 'warn' : ''}`, 'data-testid': 'cap-hit' }, capHit) : null,
-    view.forecastConfidence === 'low' ? h('p', { class: 'muted small' }, view.forecastNote) : null,
+    capHit ? h('p', { class: `cap-hit ${capHit.tone}`, 'data-testid': 'cap-hit' }, capHit.text) : null,
+    view.forecastRoughReason
+      ? h(
+          'p',
+          { class: 'muted small', 'data-testid': 'forecast-rough', title: view.forecastNote },
+          roughText(view.forecastRoughReason),
+        )
+      : null,
   );
+}
+
+/** "Few days of data — rough estimate": the reason, as a sentence. */
+const roughText = (reason: string) => reason.charAt(0).toUpperCase() + reason.slice(1);
+
+/**
+ * The cap against the projection's range: sure (the low end passes it) reads as a warning with its
+ * date; possible (only the high end passes it) reads as a "may", never as an alarm.
+ */
+function capHitLine(view: SpendView): { text: string; tone: string } | null {
+  const date = view.capHitDate ? shortDate(view.capHitDate) : '';
+  switch (view.capOutlook) {
+    case 'over':
+      return { text: `Cap reached on ${date}`, tone: 'warn' };
+    case 'will-exceed':
+      return {
+        text: date ? `At this pace the cap is reached on ${date}` : 'At this pace the cap is passed this month',
+        tone: 'warn',
+      };
+    case 'may-exceed':
+      return { text: `May reach the cap${date ? ` by ${date}` : ''} (top of the range)`, tone: 'maybe' };
+    case 'within':
+      return { text: 'Under the cap at this pace', tone: '' };
+    default:
+      return null;
+  }
 }

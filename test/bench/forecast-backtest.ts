@@ -1,8 +1,9 @@
 /**
- * Backtest of the month-end projection on the demo generator's scenarios: for every day of the
- * month, at noon UTC, project with the data so far; compare with the actual month-end total.
- * Prints mean absolute percentage error and how often the range held the actual, beside the
- * naive linear run-rate (spent × days in month / days elapsed).
+ * Backtest of the month-end projection: for every day of November 2026, at noon UTC, project with
+ * the data so far and compare with November's actual total. Scenarios: the demo generator's four and
+ * the library of forecast-scenarios.ts (issue 10), several seeds each. Prints, per scenario at days
+ * 8, 15 and 22, the mean absolute error, how often the range held the actual, and the naive run-rate's
+ * error (spent × days in month / days elapsed) beside it; then a summary against the acceptance.
  */
 import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
@@ -10,13 +11,14 @@ import { forecast, shareOfDayBefore } from '../../app/engine/forecast.ts';
 import { femtoToUsdNumber } from '../../app/engine/money.ts';
 import { periodContaining } from '../../app/engine/period.ts';
 import { DemoOrganization, HOUR_MS } from '../../app/sources/demo/demo-organization.ts';
-import { SCENARIOS, type ScenarioName } from '../../app/sources/demo/demo-scenarios.ts';
+import { SCENARIOS } from '../../app/sources/demo/demo-scenarios.ts';
+import { LIBRARY_SCENARIOS, MONTH_END, MONTH_START, type GeneratedSpend } from './forecast-scenarios.ts';
 
-const MONTH_START = Date.UTC(2026, 10, 1);
-const MONTH_END = Date.UTC(2026, 11, 1);
-const SEEDS = Number(process.env.SPENDBAR_BENCH_SEEDS ?? 20);
+const SEEDS = Number(process.env.SPENDBAR_BENCH_SEEDS ?? 12);
+const DAY_MS = 86_400_000;
+const REPORT_DAYS = [8, 15, 22];
 
-function hourlySpend(scenario: ScenarioName, seed: number): Map<number, number> {
+function demoSpend(scenario: (typeof SCENARIOS)[number], seed: number): GeneratedSpend {
   const org = new DemoOrganization({ seed, scenario, now: () => new Date(MONTH_END), origin: Date.UTC(2026, 9, 1) });
   const aggregator = new CostAggregator(buildCatalog(), (d) => d.slot, 'hour');
   for (let h = Date.UTC(2026, 9, 1); h < MONTH_END; h += HOUR_MS) {
@@ -25,74 +27,97 @@ function hourlySpend(scenario: ScenarioName, seed: number): Map<number, number> 
   }
   const hourly = new Map<number, number>();
   for (const [slot, cost] of aggregator.groups()) hourly.set(Date.parse(`${slot}:00:00Z`), femtoToUsdNumber(cost.femto));
-  return hourly;
+  return { hourly, dataFrom: null };
 }
 
-interface DayStats {
-  err: number[];
-  naiveErr: number[];
-  inRange: number;
-  signed: number[];
-  width: number[];
+const ALL: Record<string, (seed: number) => GeneratedSpend> = {
+  ...Object.fromEntries(SCENARIOS.map((s) => [s, (seed: number) => demoSpend(s, seed)])),
+  ...LIBRARY_SCENARIOS,
+};
+
+interface Case {
+  err: number;
+  naiveErr: number;
+  held: boolean;
 }
 
-export function benchForecast(): { midMonth: Record<string, { mape: number; coverage: number; naiveMape: number }> } {
-  const days = (MONTH_END - MONTH_START) / 86_400_000;
-  const table = new Map<ScenarioName, DayStats[]>();
-  for (const scenario of SCENARIOS) {
-    const stats: DayStats[] = Array.from({ length: days }, () => ({ err: [], naiveErr: [], inRange: 0, signed: [], width: [] }));
+/** One projection at noon of November's day `day` (1-based), with what the app would have by then. */
+export function projectAt(spend: GeneratedSpend, day: number) {
+  const now = MONTH_START + (day - 1) * DAY_MS + 12 * HOUR_MS;
+  const daily = new Map<string, number>();
+  const past = new Map<number, number>();
+  for (const [h, usd] of spend.hourly) {
+    if (h >= now) continue;
+    const date = new Date(h).toISOString().slice(0, 10);
+    daily.set(date, (daily.get(date) ?? 0) + usd);
+    if (h < now - (now % DAY_MS)) past.set(h, usd);
+  }
+  const dataFrom = spend.dataFrom === null ? null : new Date(spend.dataFrom).toISOString().slice(0, 10);
+  return forecast({
+    period: periodContaining(now, 'UTC', 1),
+    now,
+    dailyUsd: daily,
+    historyStart: '2026-10-01',
+    ...(dataFrom === null ? {} : { hasData: (date: string) => date >= dataFrom }),
+    todayShareDone: shareOfDayBefore(past, now, 'UTC'),
+    capUsd: null,
+  });
+}
+
+export function benchForecast(): { day15: { error: number; naive: number; held: number } } {
+  const monthDays = (MONTH_END - MONTH_START) / DAY_MS;
+  const cases = new Map<string, Case[][]>();
+  const only = process.env.SPENDBAR_BENCH_ONLY?.split(',');
+  for (const [name, make] of Object.entries(ALL)) {
+    if (only && !only.includes(name)) continue;
+    const perDay: Case[][] = Array.from({ length: monthDays }, () => []);
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const hourly = hourlySpend(scenario, seed);
+      const spend = make(seed);
       let actual = 0;
-      for (const [h, usd] of hourly) if (h >= MONTH_START && h < MONTH_END) actual += usd;
-      for (let d = 0; d < days; d++) {
-        const now = MONTH_START + d * 86_400_000 + 12 * HOUR_MS;
-        const daily = new Map<string, number>();
-        const past = new Map<number, number>();
-        for (const [h, usd] of hourly) {
-          if (h >= now) continue;
-          const date = new Date(h).toISOString().slice(0, 10);
-          daily.set(date, (daily.get(date) ?? 0) + usd);
-          if (h < now - (now % 86_400_000)) past.set(h, usd);
-        }
-        const period = periodContaining(now, 'UTC', 1);
-        const result = forecast({
-          period,
-          now,
-          dailyUsd: daily,
-          todayShareDone: shareOfDayBefore(past, now, 'UTC'),
-          capUsd: null,
+      for (const [h, usd] of spend.hourly) if (h >= MONTH_START && h < MONTH_END) actual += usd;
+      for (let day = 1; day <= monthDays; day++) {
+        const result = projectAt(spend, day);
+        const naive = (result.spentUsd * monthDays) / (day - 0.5);
+        perDay[day - 1]!.push({
+          err: Math.abs(result.projectedUsd - actual) / actual,
+          naiveErr: Math.abs(naive - actual) / actual,
+          held: actual >= result.lowUsd - 1e-9 && actual <= result.highUsd + 1e-9,
         });
-        const naive = (result.spentUsd * days) / (d + 0.5);
-        stats[d]!.err.push(Math.abs(result.projectedUsd - actual) / actual);
-        stats[d]!.signed.push((result.projectedUsd - actual) / actual);
-        stats[d]!.width.push((result.highUsd - result.lowUsd) / 2 / actual);
-        stats[d]!.naiveErr.push(Math.abs(naive - actual) / actual);
-        if (actual >= result.lowUsd && actual <= result.highUsd) stats[d]!.inRange++;
       }
     }
-    table.set(scenario, stats);
+    cases.set(name, perDay);
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`forecast backtest: ${SEEDS} seeds per scenario, projection at noon UTC of each day of November 2026`);
-  console.log(`  ${'day'.padEnd(4)}${SCENARIOS.map((s) => `${s.padStart(14)} MAPE / in-range / naive`).join('')}`);
-  for (let d = 0; d < days; d++) {
-    if (![0, 1, 2, 4, 6, 9, 13, 14, 15, 19, 24, 28, 29].includes(d)) continue;
-    const cells = SCENARIOS.map((s) => {
-      const st = table.get(s)![d]!;
-      return `${(mean(st.err) * 100).toFixed(1).padStart(14)}% / ${((st.inRange / SEEDS) * 100).toFixed(0).padStart(3)}% / ${(mean(st.naiveErr) * 100).toFixed(1).padStart(5)}%`;
+  console.log(`  ${'scenario'.padEnd(16)}${REPORT_DAYS.map((d) => `day ${d}: error / held / naive`.padStart(34)).join('')}`);
+  const reported: Case[] = [];
+  let worstGap = { name: '', gap: -Infinity };
+  for (const [name, perDay] of cases) {
+    const cells = REPORT_DAYS.map((d) => {
+      const c = perDay[d - 1]!;
+      reported.push(...c);
+      return `${pct(mean(c.map((x) => x.err)))} / ${pct(c.filter((x) => x.held).length / c.length)} / ${pct(mean(c.map((x) => x.naiveErr)))}`.padStart(
+        34,
+      );
     });
-    console.log(`  ${String(d + 1).padEnd(4)}${cells.join('')}`);
+    const day15 = perDay[14]!;
+    const gap = mean(day15.map((x) => x.err)) - mean(day15.map((x) => x.naiveErr));
+    if (gap > worstGap.gap) worstGap = { name, gap };
+    console.log(`  ${name.padEnd(16)}${cells.join('')}`);
   }
-  const midMonth: Record<string, { mape: number; coverage: number; naiveMape: number }> = {};
-  for (const s of SCENARIOS) {
-    const st = table.get(s)![14]!;
-    if (process.env.SPENDBAR_BENCH_DEBUG)
-      console.log(s, 'bias', (mean(st.signed) * 100).toFixed(2), 'half-width', (mean(st.width) * 100).toFixed(2));
-    midMonth[s] = { mape: mean(st.err), coverage: st.inRange / SEEDS, naiveMape: mean(st.naiveErr) };
-  }
+  const day15 = [...cases.values()].flatMap((perDay) => perDay[14]!);
+  const everyDay = [...cases.values()].flatMap((perDay) => perDay.flat());
+  const summary = {
+    error: mean([...cases.values()].map((p) => mean(p[14]!.map((x) => x.err)))),
+    naive: mean([...cases.values()].map((p) => mean(p[14]!.map((x) => x.naiveErr)))),
+    held: reported.filter((x) => x.held).length / reported.length,
+  };
   console.log(
-    `  mid-month (day 15) targets: error < 10 %, range holds actual ≥ 80 %: ${SCENARIOS.map((s) => `${s} ${(midMonth[s]!.mape * 100).toFixed(1)} % / ${(midMonth[s]!.coverage * 100).toFixed(0)} % (naive ${(midMonth[s]!.naiveMape * 100).toFixed(1)} %, ratio ${(midMonth[s]!.naiveMape / Math.max(midMonth[s]!.mape, 1e-9)).toFixed(1)}x better)`).join('; ')}`,
+    `  summary: day 15 error ${pct(summary.error)} (naive ${pct(summary.naive)}, target < 10 % and below naive); ` +
+      `worst scenario vs naive at day 15: ${worstGap.name} ${worstGap.gap >= 0 ? '+' : ''}${(worstGap.gap * 100).toFixed(1)} points (target ≤ +2); ` +
+      `range held the actual in ${pct(summary.held)} of ${reported.length} (scenario, day 8/15/22, seed) cases (target ≥ 75 %), ` +
+      `${pct(everyDay.filter((x) => x.held).length / everyDay.length)} over every day; day-15 cases held ${pct(day15.filter((x) => x.held).length / day15.length)}`,
   );
-  return { midMonth };
+  return { day15: summary };
 }

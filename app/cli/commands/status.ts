@@ -28,6 +28,14 @@ export function statusJson(view: SpendView): unknown {
   };
 }
 
+/** The cap-hit date is read with the range: sure only when the low end passes the cap. */
+const CAP_LINES: Record<NonNullable<SpendView['capOutlook']>, string | null> = {
+  over: '(reached)',
+  'will-exceed': 'at the current pace',
+  'may-exceed': 'possible, at the top of the range',
+  within: null,
+};
+
 const money = (usd: number) => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function printHuman(view: SpendView, ctx: CommandContext): void {
@@ -45,9 +53,10 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
   ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}`);
   if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
   ctx.out(
-    `  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`,
+    `  Projected   ${money(view.projectedUsd)} (likely ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastRoughReason ? `: ${view.forecastRoughReason}` : ''}`,
   );
-  if (view.capHitDate) ctx.out(`  Cap hit     ${view.capHitDate} at the current pace`);
+  const capLine = CAP_LINES[view.capOutlook ?? 'within'];
+  if (view.capHitDate && capLine) ctx.out(`  Cap hit     ${view.capHitDate} ${capLine}`);
   ctx.out(`  Today       ${money(view.todayUsd)}, last hour ${money(view.hourlyRateUsd)}`);
   for (const m of view.byModel.slice(0, 8)) ctx.out(`    ${m.displayName.padEnd(28)} ${money(m.usd).padStart(12)}`);
   if (view.byWorkspace.length > 0) ctx.out('  By workspace (Anthropic) and project (OpenAI)');

@@ -8,7 +8,7 @@ const base = (spent: string, overrides: Partial<AlertInput> = {}): AlertInput =>
   capFemto: usdToFemto('1000')!,
   spentFemto: usdToFemto(spent)!,
   thresholds: [50, 75, 90, 100],
-  forecast: { projectedUsd: 900, confidence: 'normal', capHitDate: null },
+  forecast: { projectedUsd: 900, lowUsd: 850, highUsd: 950, capHitDate: null },
   lastHourUsd: 2,
   typicalHourUsd: 2,
   localDate: '2026-11-15',
@@ -78,17 +78,32 @@ describe('alerts', () => {
     );
   });
 
-  it('warns before a projected overrun once the forecast is trustworthy', () => {
-    const over = { projectedUsd: 1300, confidence: 'normal' as const, capHitDate: '2026-11-24' };
-    const [due] = sequence([base('300', { forecast: over })]);
+  it('warns early of an overrun only when even the low end of the range passes the cap', () => {
+    const sure = { projectedUsd: 1300, lowUsd: 1150, highUsd: 1450, capHitDate: '2026-11-24' };
+    const [due] = sequence([base('300', { forecast: sure })]);
     expect(due).toEqual(['projected']);
-    expect(evaluateAlerts(base('300', { forecast: over }), undefined).due[0]!.title).toBe('On pace to exceed your cap on Nov 24');
-    expect(evaluateAlerts(base('300', { forecast: { ...over, confidence: 'low' } }), undefined).due).toEqual([]);
+    const alert = evaluateAlerts(base('300', { forecast: sure }), undefined).due[0]!;
+    expect(alert.title).toBe('On pace to exceed your cap on Nov 24');
+    expect(alert.severity).toBe('warning');
+    expect(alert.body).toContain('range $1,150.00–$1,450.00');
+  });
+
+  it('a projection over the cap whose low end is under it says "may exceed", as information, not as a warning', () => {
+    const unsure = { projectedUsd: 1100, lowUsd: 800, highUsd: 1500, capHitDate: '2026-11-27' };
+    const due = evaluateAlerts(base('300', { forecast: unsure }), undefined).due;
+    expect(due.map((a) => [a.id.split(':').slice(1).join(':'), a.severity, a.title])).toEqual([
+      ['may-exceed', 'info', 'May exceed your cap by Nov 27'],
+    ]);
+    // Only the high end over the cap, the projection under it: still a "may", never "on pace".
+    const highOnly = evaluateAlerts(base('300', { forecast: { ...unsure, projectedUsd: 950 } }), undefined).due;
+    expect(highOnly.map((a) => a.title)).toEqual(['May exceed your cap by Nov 27']);
+    // The whole range under the cap: nothing.
+    expect(evaluateAlerts(base('300', { forecast: { ...unsure, highUsd: 990, projectedUsd: 950 } }), undefined).due).toEqual([]);
   });
 
   it('over the cap, "on pace to exceed" is not sent beside "cap reached"', () => {
     const due = evaluateAlerts(
-      base('1001', { forecast: { projectedUsd: 1500, confidence: 'normal', capHitDate: null } }),
+      base('1001', { forecast: { projectedUsd: 1500, lowUsd: 1400, highUsd: 1600, capHitDate: null } }),
       undefined,
     ).due;
     expect(due.map((a) => a.kind)).toEqual(['threshold']);

@@ -54,7 +54,7 @@ function dueAlert() {
       capFemto: usdToFemto('1000')!,
       spentFemto: usdToFemto('910')!,
       thresholds: [50, 75, 90, 100],
-      forecast: { projectedUsd: 990, confidence: 'normal', capHitDate: null },
+      forecast: { projectedUsd: 990, lowUsd: 950, highUsd: 999, capHitDate: null },
       lastHourUsd: 1,
       typicalHourUsd: 1,
       localDate: '2026-11-25',

@@ -1,0 +1,52 @@
+/**
+ * Ways to carry the daily level forward, each simple, each right for some spending: the mean since
+ * the last level shift (with its trend when one stands out), recent-weighted means that follow a
+ * drift, a damped trend for steady growth or decline, and the long mean for sparse or noisy spend.
+ * Which to trust is decided by replaying them on the user's own recent days (forecast-replay.ts).
+ */
+import { damped, fitLevel, type Point } from './forecast-level.ts';
+import { leastSquares, mean } from './robust-stats.ts';
+
+/** From past points (x < 0, days before the origin) to the expected level of day x ≥ 0. */
+export type Candidate = (points: readonly Point[]) => ((x: number) => number) | null;
+
+function weightedMean(points: readonly Point[], halfLife: number): number {
+  let sw = 0;
+  let sy = 0;
+  for (const p of points) {
+    const w = 0.5 ** (-p.x / halfLife);
+    sw += w;
+    sy += w * p.y;
+  }
+  return sw > 0 ? sy / sw : NaN;
+}
+
+function trend(points: readonly Point[]): ((x: number) => number) | null {
+  const recent = points.slice(-21);
+  if (recent.length < 10) return null;
+  const m = mean(recent.map((p) => p.y));
+  if (!(m > 0)) return null;
+  const xs = recent.map((p) => p.x);
+  if (recent.every((p) => p.y > 0)) {
+    const fit = leastSquares(
+      xs,
+      recent.map((p) => Math.log(p.y)),
+    );
+    const b = Math.max(-0.05, Math.min(0.05, fit.b));
+    const smear = mean(recent.map((p) => p.y / Math.exp(fit.a + b * p.x)));
+    return (x) => smear * Math.exp(fit.a + b * damped(x));
+  }
+  const fit = leastSquares(
+    xs,
+    recent.map((p) => p.y),
+  );
+  return (x) => Math.max(0.1 * m, fit.a + fit.b * damped(x));
+}
+
+export const CANDIDATES: Readonly<Record<string, Candidate>> = {
+  'since-shift': (points) => (points.length === 0 ? null : fitLevel(points).at),
+  'recent-week': (points) => (points.length < 3 ? null : () => weightedMean(points, 5)),
+  'recent-fortnight': (points) => (points.length < 7 ? null : () => weightedMean(points, 12)),
+  trend,
+  long: (points) => (points.length === 0 ? null : () => mean(points.map((p) => p.y))),
+};

@@ -1,0 +1,126 @@
+/**
+ * Where daily spend is now and where it is heading, from the days with data (weekday pattern taken
+ * out). First the most recent level shift: the split of the history whose two sides differ most, in
+ * standard errors; when it clears CHANGE_T only the days after it are used (a launch that tripled
+ * spend is the new normal; the month before it says little). Then a trend over what is left, kept
+ * only when it clears TREND_T standard errors, damped over the days ahead. Otherwise the level is the
+ * plain mean, zero days included.
+ */
+import { leastSquares, mean, median, robustSpread, variance } from './robust-stats.ts';
+
+export interface Point {
+  /** Days from today (negative: the past). */
+  readonly x: number;
+  /** Spend that day with the weekday pattern taken out (USD). */
+  readonly y: number;
+}
+
+export interface LevelFit {
+  /** Expected spend (weekday pattern out) of day x ≥ 0. */
+  readonly at: (x: number) => number;
+  /** Standard deviation of one day around the level (USD). */
+  readonly scatter: number;
+  /** Standard deviation of the level estimate itself on day x (USD), recent disagreement included. */
+  readonly levelError: (x: number) => number;
+  /** Days used after the last level shift (all days when none). */
+  readonly days: number;
+  readonly shifted: boolean;
+  readonly trend: boolean;
+}
+
+const CHANGE_T = 4;
+const TREND_T = 3;
+/** Per-day damping of a trend carried forward: trends fade, and a wrong one costs the most far out. */
+const DAMPING = 0.97;
+/** Neighbouring days move together (a project, a busy week): about one independent day in RHO. */
+export const RHO = 2;
+const MAX_LOG_SLOPE = 0.05;
+
+export const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 - DAMPING));
+
+/** Index from which the days differ from those before by more than CHANGE_T standard errors, or 0. */
+export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 3): number {
+  // Prefix sums of y and y² give every split's means and variances in one pass.
+  const n = ys.length;
+  const sum = [0];
+  const squares = [0];
+  for (const y of ys) {
+    sum.push(sum[sum.length - 1]! + y);
+    squares.push(squares[squares.length - 1]! + y * y);
+  }
+  const sse = (from: number, to: number) => {
+    const s = sum[to]! - sum[from]!;
+    return Math.max(0, squares[to]! - squares[from]! - (s * s) / (to - from));
+  };
+  let best = 0;
+  let bestT = CHANGE_T;
+  for (let k = minBefore; k <= n - minAfter; k++) {
+    const pooled = (sse(0, k) + sse(k, n)) / Math.max(1, n - 2);
+    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / k + 1 / (n - k)));
+    const t = Math.abs((sum[n]! - sum[k]!) / (n - k) - sum[k]! / k) / se;
+    if (t > bestT) [best, bestT] = [k, t];
+  }
+  return best;
+}
+
+export function fitLevel(points: readonly Point[]): LevelFit {
+  const shift = lastShift(points.map((p) => p.y));
+  const segment = points.slice(shift);
+  const m = mean(segment.map((p) => p.y));
+  // A trend is looked for over the last four weeks only: older days would bend it.
+  const xs = segment.slice(-28).map((p) => p.x);
+  const ys = segment.slice(-28).map((p) => p.y);
+  let at = (_x: number) => m;
+  let fitted = (_x: number) => m;
+  let slopeError = (_x: number) => 0;
+  let trend = false;
+  if (ys.length >= 10 && m > 0) {
+    const positive = ys.every((y) => y > 0);
+    const fit = positive ? leastSquares(xs, ys.map(Math.log)) : leastSquares(xs, ys);
+    if (Math.abs(fit.b) > TREND_T * fit.slopeError * Math.sqrt(RHO)) {
+      trend = true;
+      if (positive) {
+        const b = Math.max(-MAX_LOG_SLOPE, Math.min(MAX_LOG_SLOPE, fit.b));
+        const smear = mean(ys.map((y, i) => y / Math.exp(fit.a + b * xs[i]!)));
+        fitted = (x) => smear * Math.exp(fit.a + b * x);
+        at = (x) => fitted(damped(x));
+        slopeError = (x) => at(x) * fit.slopeError * Math.sqrt(RHO) * Math.abs(damped(x) - mean(xs));
+      } else {
+        fitted = (x) => Math.max(0.1 * m, fit.a + fit.b * x);
+        at = (x) => fitted(damped(x));
+        slopeError = (x) => fit.slopeError * Math.sqrt(RHO) * Math.abs(damped(x) - mean(xs));
+      }
+    }
+  }
+  const used = trend ? segment.slice(-28) : segment;
+  const residuals = used.map((p) => p.y - fitted(p.x));
+  const scatter = Math.sqrt(variance(residuals));
+  // The last week should sit on the fit within its own noise; what it does not explain widens the level.
+  const recent = residuals.slice(-7);
+  const recentExcess = Math.max(0, mean(recent) ** 2 - (scatter ** 2 * RHO) / recent.length);
+  const base = (scatter ** 2 * RHO) / Math.max(1, used.length) + recentExcess;
+  return {
+    at,
+    scatter,
+    levelError: (x) => Math.sqrt(base + slopeError(x) ** 2),
+    days: segment.length,
+    shifted: shift > 0,
+    trend,
+  };
+}
+
+const SPIKE_AGE = 3;
+/** Far above: ten robust spreads over the median (lognormal days of σ = 1 pass above 6, not 10). */
+const SPIKE_SPREADS = 10;
+
+/**
+ * A day far above the rest (a runaway loop) is counted at a high but ordinary value once it is a few
+ * days old; the newest days are left alone, since they may be the start of a new level.
+ */
+export function clipSpikes(points: Point[]): Point[] {
+  const ys = points.filter((p) => p.x < -SPIKE_AGE).map((p) => p.y);
+  const spread = robustSpread(ys);
+  if (!(spread > 0)) return points;
+  const ceiling = median(ys) + SPIKE_SPREADS * spread;
+  return points.map((p) => (p.x < -SPIKE_AGE && p.y > ceiling ? { x: p.x, y: ceiling } : p));
+}

@@ -1,0 +1,144 @@
+/**
+ * Spending shapes for the forecast backtest, written from issue 10's list (not from the forecast's
+ * assumptions): sparse spending, a step up, a steady decline, a holiday week, a weekly batch job,
+ * heavy lognormal noise, a new user, a source added on day 12. Each makes two months of hourly spend
+ * (October as history, November as the month to forecast) from a seed, and says from when each
+ * source has data: before that a day is "no data", not $0.
+ */
+const DAY_MS = 86_400_000;
+export const HISTORY_START = Date.UTC(2026, 9, 1);
+export const MONTH_START = Date.UTC(2026, 10, 1);
+export const MONTH_END = Date.UTC(2026, 11, 1);
+
+export interface GeneratedSpend {
+  /** USD per hour (epoch ms of the hour start). */
+  readonly hourly: Map<number, number>;
+  /** Earliest instant some source has data from (null: every day is data, as without coverage fields). */
+  readonly dataFrom: number | null;
+}
+
+/** mulberry32: small, seedable, good enough for test data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+/** Lognormal multiplier with mean 1. */
+const noise = (r: () => number, sigma: number) => Math.exp(sigma * normal(r) - (sigma * sigma) / 2);
+const uniform = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
+
+/** Spreads a day's spend over working hours (UTC 8–20, busier mid-day), with jitter. */
+function spreadDay(hourly: Map<number, number>, dayStart: number, usd: number, r: () => number, hours = 12): void {
+  if (usd <= 0) return;
+  const first = 8 + Math.floor(r() * (12 - Math.min(12, hours) + 1));
+  const weights = Array.from({ length: hours }, () => 0.3 + r());
+  const total = weights.reduce((a, b) => a + b, 0);
+  weights.forEach((w, i) => {
+    const h = dayStart + ((first + i) % 24) * 3_600_000;
+    hourly.set(h, (hourly.get(h) ?? 0) + (usd * w) / total);
+  });
+}
+
+type DayRule = (day: number, date: Date, r: () => number) => number;
+
+function fromDays(
+  seed: number,
+  perDay: (r: () => number) => DayRule,
+  dataFrom: number | null = null,
+  hours = 12,
+): GeneratedSpend {
+  const r = rng(seed * 7919 + 17);
+  const rule = perDay(r);
+  const hourly = new Map<number, number>();
+  for (let t = HISTORY_START, i = 0; t < MONTH_END; t += DAY_MS, i++) {
+    if (dataFrom !== null && t < dataFrom) continue;
+    spreadDay(hourly, t, rule(i, new Date(t), r), r, hours);
+  }
+  return { hourly, dataFrom };
+}
+
+/** Day index of November's day `n` (1-based) counted from the history start. */
+const nov = (n: number) => 31 + n - 1;
+const weekend = (date: Date) => date.getUTCDay() === 0 || date.getUTCDay() === 6;
+
+export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend> = {
+  // A solo developer: a handful of random days a month at $2–$15.
+  sparse: (seed) =>
+    fromDays(
+      seed,
+      (r) => {
+        const p = uniform(r, 0.12, 0.25);
+        return (_i, _d, r2) => (r2() < p ? uniform(r2, 2, 15) : 0);
+      },
+      null,
+      3,
+    ),
+  // A product launch: daily spend about triples from a day in the middle of November on.
+  'step-up': (seed) =>
+    fromDays(seed, (r) => {
+      const level = uniform(r, 40, 200);
+      const at = nov(8 + Math.floor(r() * 12));
+      const factor = uniform(r, 2.5, 3.5);
+      return (i, d, r2) => level * (i >= at ? factor : 1) * (weekend(d) ? 0.6 : 1) * noise(r2, 0.25);
+    }),
+  // Spend falling 1–3 % a day over both months.
+  decline: (seed) =>
+    fromDays(seed, (r) => {
+      const level = uniform(r, 80, 300);
+      const rate = uniform(r, 0.01, 0.03);
+      return (i, d, r2) => level * Math.exp(-rate * i) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+    }),
+  // One week of November at 5–25 % of the usual spend (a holiday), starting on a random day.
+  'holiday-week': (seed) =>
+    fromDays(seed, (r) => {
+      const level = uniform(r, 50, 200);
+      const start = nov(1 + Math.floor(r() * 24));
+      const drop = uniform(r, 0.05, 0.25);
+      return (i, d, r2) => level * (i >= start && i < start + 7 ? drop : 1) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+    }),
+  // A small daily base and one large batch day a week.
+  'weekly-batch': (seed) =>
+    fromDays(seed, (r) => {
+      const base = uniform(r, 3, 20);
+      const batch = uniform(r, 100, 400);
+      const weekday = Math.floor(r() * 7);
+      return (_i, d, r2) => base * noise(r2, 0.3) + (d.getUTCDay() === weekday ? batch * noise(r2, 0.15) : 0);
+    }),
+  // Heavy day-to-day noise: lognormal with σ = 1.
+  'lognormal-noise': (seed) =>
+    fromDays(seed, (r) => {
+      const level = uniform(r, 30, 200);
+      return (_i, _d, r2) => level * noise(r2, 1);
+    }),
+  // A new user: nothing before November 3rd, so 5 days of history on day 8.
+  'new-user': (seed) =>
+    fromDays(
+      seed,
+      (r) => {
+        const level = uniform(r, 10, 100);
+        return (_i, d, r2) => level * (weekend(d) ? 0.5 : 1) * noise(r2, 0.4);
+      },
+      Date.UTC(2026, 10, 3),
+    ),
+  // A second source is set up on November 12th: its spend (and its data) start then.
+  'source-added': (seed) => {
+    const first = fromDays(seed, (r) => {
+      const level = uniform(r, 40, 150);
+      return (_i, d, r2) => level * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+    });
+    const second = fromDays(seed + 1000, (r) => {
+      const level = uniform(r, 20, 200);
+      return (i, _d, r2) => (i >= nov(12) ? level * noise(r2, 0.3) : 0);
+    });
+    for (const [h, v] of second.hourly) first.hourly.set(h, (first.hourly.get(h) ?? 0) + v);
+    // The first source covers both months: every day has data (the second adds to it from the 12th).
+    return first;
+  },
+};
