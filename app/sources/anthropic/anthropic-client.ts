@@ -1,5 +1,6 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
+import type { PageProgress } from '../provider-sync.ts';
 import {
   ClientSession,
   fetchReport,
@@ -8,7 +9,7 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
-import { parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
+import { anthropicPageEnd, parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -37,11 +38,17 @@ export class AnthropicClient {
     return reportRequest('Anthropic', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
-    return fetchReport(this.request(path, params), parse);
+  private report<T>(
+    path: string,
+    params: Array<[string, string]>,
+    parse: (data: unknown[]) => T[],
+    progress?: PageProgress<T>,
+  ): Promise<T[]> {
+    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, anthropicPageEnd(data)));
+    return fetchReport(this.request(path, params), parse, onPage);
   }
 
-  async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
+  async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
     const params: Array<[string, string]> = [
       ['starting_at', new Date(from).toISOString()],
       ['ending_at', new Date(to).toISOString()],
@@ -49,7 +56,7 @@ export class AnthropicClient {
       ['limit', String(LIMITS[width])],
       ...USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
     ];
-    return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width));
+    return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width), progress);
   }
 
   /** "Test key": one hour of usage, and the organization the key belongs to. */
@@ -66,7 +73,7 @@ export class AnthropicClient {
     return { rows: result.rows.length, organization: result.organization };
   }
 
-  async costs(from: number, to: number): Promise<BilledCost[]> {
+  async costs(from: number, to: number, progress?: PageProgress<BilledCost>): Promise<BilledCost[]> {
     const params: Array<[string, string]> = [
       ['starting_at', new Date(from).toISOString()],
       ['ending_at', new Date(to).toISOString()],
@@ -75,6 +82,6 @@ export class AnthropicClient {
       ['group_by[]', 'description'],
       ['group_by[]', 'workspace_id'],
     ];
-    return this.report('/v1/organizations/cost_report', params, parseCostBuckets);
+    return this.report('/v1/organizations/cost_report', params, parseCostBuckets, progress);
   }
 }

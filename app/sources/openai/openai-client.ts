@@ -1,5 +1,6 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
+import type { PageProgress } from '../provider-sync.ts';
 import {
   ClientSession,
   fetchReport,
@@ -8,7 +9,7 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
-import { parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
+import { openAiPageEnd, parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
 const LIMITS = { '1d': 31, '1h': 168 } as const;
@@ -31,11 +32,17 @@ export class OpenAiClient {
     return reportRequest('OpenAI', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
-    return fetchReport(this.request(path, params), parse);
+  private report<T>(
+    path: string,
+    params: Array<[string, string]>,
+    parse: (data: unknown[]) => T[],
+    progress?: PageProgress<T>,
+  ): Promise<T[]> {
+    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, openAiPageEnd(data)));
+    return fetchReport(this.request(path, params), parse, onPage);
   }
 
-  async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
+  async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
     const params: Array<[string, string]> = [
       ['start_time', String(Math.floor(from / 1000))],
       ['end_time', String(Math.floor(to / 1000))],
@@ -46,7 +53,7 @@ export class OpenAiClient {
       ['group_by', 'project_id'],
       ['group_by', 'service_tier'],
     ];
-    return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width));
+    return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width), progress);
   }
 
   /** "Test key": one hour of usage, and the organization the key belongs to. */
@@ -60,7 +67,7 @@ export class OpenAiClient {
     return { rows: result.rows.length, organization: result.organization };
   }
 
-  async costs(from: number, to: number): Promise<BilledCost[]> {
+  async costs(from: number, to: number, progress?: PageProgress<BilledCost>): Promise<BilledCost[]> {
     const params: Array<[string, string]> = [
       ['start_time', String(Math.floor(from / 1000))],
       ['end_time', String(Math.floor(to / 1000))],
@@ -69,6 +76,6 @@ export class OpenAiClient {
       ['group_by', 'line_item'],
       ['group_by', 'project_id'],
     ];
-    return this.report('/v1/organization/costs', params, parseCostBuckets);
+    return this.report('/v1/organization/costs', params, parseCostBuckets, progress);
   }
 }

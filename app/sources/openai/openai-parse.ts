@@ -10,6 +10,18 @@ function bucketStart(bucket: Record<string, unknown>, path: string): number {
   return seconds * 1000;
 }
 
+/** Where the buckets of one page end (the latest end_time, epoch ms); undefined for a page without buckets. */
+export function openAiPageEnd(data: unknown[]): number | undefined {
+  let end: number | undefined;
+  data.forEach((raw, b) => {
+    const seconds = asObject(raw, `data[${b}]`).end_time;
+    if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0)
+      throw new ShapeError(`data[${b}].end_time is not Unix seconds`);
+    end = Math.max(end ?? 0, seconds * 1000);
+  });
+  return end;
+}
+
 export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): StoredUsage[] {
   const rows: StoredUsage[] = [];
   data.forEach((rawBucket, b) => {
