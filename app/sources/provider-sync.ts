@@ -1,6 +1,6 @@
 /**
  * One refresh of an admin-API source, resumable. The open days (yesterday and today) come first, then
- * the closed days of the current period, then older history, newest first. Closed days are committed
+ * the closed days of the current period (oldest first), then older history (newest first). Closed days are committed
  * to the ledger a page at a time, each whole day in one atomic write that also marks it stored, so a
  * 429 on page 150 keeps pages 1–149 and the next poll asks only for what is still missing. A day is
  * stored by replacing its window, so a day fetched twice is never counted twice.
@@ -81,10 +81,15 @@ class SourceSync {
     }
   }
 
-  /** The missing closed days of [from, to), in runs, each committed page by page. */
-  async closed(report: Report, from: number, to: number): Promise<void> {
-    for (const [start, end] of missingRuns(this.days[report], from, to, report === 'usage' ? USAGE_RUN_DAYS : COST_RUN_DAYS))
-      await (report === 'usage' ? this.usageRun(start, end) : this.costRun(start, end));
+  /**
+   * The missing closed days of [from, to), in runs, each committed page by page. The current period
+   * fills forward from its first day, so what is stored is always "the period through day N"; older
+   * history fills backward, the days nearest the period (what the forecast learns most from) first.
+   */
+  async closed(report: Report, from: number, to: number, direction: 'forward' | 'backward'): Promise<void> {
+    const runs = missingRuns(this.days[report], from, to, report === 'usage' ? USAGE_RUN_DAYS : COST_RUN_DAYS);
+    if (direction === 'forward') runs.reverse();
+    for (const [start, end] of runs) await (report === 'usage' ? this.usageRun(start, end) : this.costRun(start, end));
   }
 
   /** Marks [from, to) stored, keeping only days still inside the history. */
@@ -138,10 +143,10 @@ export async function syncProvider(source: SourceId, client: ProviderClient, led
   const steps: Array<[Report, () => Promise<void>]> = [
     ['usage', () => sync.open('usage')],
     ['costs', () => sync.open('costs')],
-    ['usage', () => sync.closed('usage', recentFrom, openFrom)],
-    ['costs', () => sync.closed('costs', recentFrom, openFrom)],
-    ['usage', () => sync.closed('usage', historyFrom, recentFrom)],
-    ['costs', () => sync.closed('costs', historyFrom, recentFrom)],
+    ['usage', () => sync.closed('usage', recentFrom, openFrom, 'forward')],
+    ['costs', () => sync.closed('costs', recentFrom, openFrom, 'forward')],
+    ['usage', () => sync.closed('usage', historyFrom, recentFrom, 'backward')],
+    ['costs', () => sync.closed('costs', historyFrom, recentFrom, 'backward')],
   ];
   const failed = new Set<Report>();
   let first: unknown;

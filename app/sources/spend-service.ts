@@ -26,6 +26,8 @@ import { keyCharacterProblem } from './http/key-characters.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
+import { sourceCoverage, type DataCoverage } from './data-coverage.ts';
+import { syncWindow } from './sync-window.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
 import { failureOf, SourceError, type SourceState } from './source-status.ts';
 
@@ -168,10 +170,21 @@ export class SpendService {
     );
   }
 
-  private sourceInput(id: SourceKey, isConfigured: boolean): SourceInput {
+  /** What is stored of this period: admin sources from their sync marks, Claude Code from its last scan. */
+  private coverage(id: SourceKey, periodStart: number, state: SourceState): DataCoverage {
+    const now = this.options.now();
+    if (id !== 'claude-code') return sourceCoverage(this.ledger.syncMark(id), periodStart, now, syncWindow(now).historyFrom);
+    // Logs are read whole on each scan: after a good one, every hour up to it is known.
+    if (!state.lastSuccessAt) return { dataFrom: null, dataThrough: null, coverage: 'none' };
+    const through = Math.floor(Date.parse(state.lastSuccessAt) / 3_600_000) * 3_600_000;
+    return { dataFrom: new Date(periodStart).toISOString(), dataThrough: new Date(through).toISOString(), coverage: 'complete' };
+  }
+
+  private sourceInput(id: SourceKey, isConfigured: boolean, periodStart: number): SourceInput {
     const state: SourceState = isConfigured ? (this.states.get(id) ?? { id, state: 'loading' }) : { id, state: 'not-configured' };
     const fix = fixFor(id, state.state);
     return {
+      ...(isConfigured ? this.coverage(id, periodStart, state) : {}),
       id,
       label: SOURCE_LABELS[id],
       configured: isConfigured,
@@ -233,6 +246,7 @@ export class SpendService {
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
     const { catalog, usage, billed } = this.pricingInputs(wanted, settings);
+    const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
@@ -245,7 +259,7 @@ export class SpendService {
       catalog,
       usage,
       billed,
-      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id))),
+      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id), periodStart)),
       alertState: readAlertState(this.options.home),
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,

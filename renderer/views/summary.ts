@@ -2,6 +2,7 @@
 import type { SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
 import { money, shortDate } from '../format.ts';
+import { noDataYet, spentNote } from './coverage.ts';
 
 export function summary(view: SpendView): HTMLElement {
   const hasCap = view.capUsd !== null;
@@ -17,8 +18,9 @@ export function summary(view: SpendView): HTMLElement {
         'div',
         { class: 'headline' },
         h('span', { class: 'label' }, 'Spent this month'),
-        h('span', { class: 'figure', 'data-testid': 'spent' }, money(view.spentUsd)),
+        h('span', { class: 'figure', 'data-testid': 'spent' }, noDataYet(view) ? 'no data yet' : money(view.spentUsd)),
       );
+  const note = spentNote(view);
   const capLine = hasCap
     ? h(
         'div',
@@ -57,6 +59,7 @@ export function summary(view: SpendView): HTMLElement {
     'section',
     { class: `summary level-${view.level}`, 'aria-label': 'Budget' },
     headline,
+    note ? h('p', { class: 'data-note warn', 'data-testid': 'data-note' }, note) : null,
     capLine,
     bar,
     h(

@@ -13,15 +13,23 @@ export function statusJson(view: SpendView): unknown {
   return {
     asOf: view.asOf,
     period: { start: view.period.start, end: view.period.end },
-    spentUsd: view.spentUsd,
+    // An incomplete figure is not printed as if it were the total: null until every counted source's
+    // data covers the period (see each source's dataThrough).
+    spentUsd: view.spentComplete ? view.spentUsd : null,
     capUsd: view.capUsd,
-    remainingUsd: view.remainingUsd,
+    remainingUsd: view.spentComplete ? view.remainingUsd : null,
     projectedUsd: view.projectedUsd,
     projectedLowUsd: view.projectedLowUsd,
     projectedHighUsd: view.projectedHighUsd,
     capHitDate: view.capHitDate,
     byModel: view.byModel.map((m) => ({ model: m.model, usd: m.usd })),
-    sources: view.sources.map((s) => ({ id: s.id, state: s.state, ...(s.message ? { message: s.message } : {}) })),
+    sources: view.sources.map((s) => ({
+      id: s.id,
+      state: s.state,
+      ...(s.message ? { message: s.message } : {}),
+      ...(s.retryAt ? { retryAt: s.retryAt } : {}),
+      dataThrough: s.dataThrough ?? null,
+    })),
     alerts: view.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, title: a.title, body: a.body })),
   };
 }
@@ -40,7 +48,12 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
     `Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`,
   );
   const cap = view.capUsd === null ? 'no cap set' : `of ${money(view.capUsd)} cap (${view.percentOfCap} %)`;
-  ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}`);
+  const note = view.spentComplete
+    ? ''
+    : view.sources.every((s) => !s.counted || s.coverage === 'none')
+      ? ' — no data yet'
+      : ' so far — partial, see the sources below';
+  ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}${note}`);
   if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
   ctx.out(
     `  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`,
@@ -53,8 +66,11 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
     const name = w.workspace ?? (w.source === 'openai' ? 'default project' : 'default workspace');
     ctx.out(`    ${name.padEnd(28)} ${money(w.usd).padStart(12)}`);
   }
-  for (const s of view.sources)
-    ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
+  for (const s of view.sources) {
+    const through = s.dataThrough ? `, data through ${s.dataThrough.slice(0, 13)}:00Z` : '';
+    const data = s.coverage === 'none' ? ' — no data yet' : s.coverage === 'partial' ? ` — partial${through}` : '';
+    ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${data}${s.counted ? '' : ' (not counted)'}`);
+  }
   for (const u of view.unpriced)
     ctx.out(`  Unpriced: ${u.model} (${u.inputTokens + u.outputTokens} tokens) — add a price in Settings`);
   for (const a of view.alerts) ctx.out(`  ! ${a.title}`);
