@@ -209,7 +209,7 @@ export class SpendService {
     const billed = this.ledger
       .costs()
       .filter((c) => wanted.has(c.source))
-      .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto) }));
+      .map((c) => ({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace }));
     return { catalog, usage, billed };
   }
 
