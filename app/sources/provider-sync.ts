@@ -22,6 +22,8 @@ export type PageProgress<T> = (rows: T[], pageEnd: number | undefined) => void;
 export interface ProviderClient {
   usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]>;
   costs(from: number, to: number, progress?: PageProgress<BilledCost>): Promise<BilledCost[]>;
+  /** The provider's clock (its responses' Date header), when it sent one. */
+  providerNow?(): number | undefined;
 }
 
 /**
@@ -140,13 +142,16 @@ class SourceSync {
 export async function syncProvider(source: SourceId, client: ProviderClient, ledger: Ledger, now: number): Promise<void> {
   const sync = new SourceSync(source, client, ledger, now);
   const { historyFrom, recentFrom, openFrom } = syncWindow(now);
+  // A day is closed only when it is over by the provider's clock as well as ours (a clock ahead, or
+  // --now in the future, must not mark a day stored before the provider has finished it).
+  const closedTo = () => Math.min(openFrom, syncWindow(Math.min(now, client.providerNow?.() ?? now)).openFrom);
   const steps: Array<[Report, () => Promise<void>]> = [
     ['usage', () => sync.open('usage')],
     ['costs', () => sync.open('costs')],
-    ['usage', () => sync.closed('usage', recentFrom, openFrom, 'forward')],
-    ['costs', () => sync.closed('costs', recentFrom, openFrom, 'forward')],
-    ['usage', () => sync.closed('usage', historyFrom, recentFrom, 'backward')],
-    ['costs', () => sync.closed('costs', historyFrom, recentFrom, 'backward')],
+    ['usage', () => sync.closed('usage', recentFrom, closedTo(), 'forward')],
+    ['costs', () => sync.closed('costs', recentFrom, closedTo(), 'forward')],
+    ['usage', () => sync.closed('usage', historyFrom, Math.min(recentFrom, closedTo()), 'backward')],
+    ['costs', () => sync.closed('costs', historyFrom, Math.min(recentFrom, closedTo()), 'backward')],
   ];
   const failed = new Set<Report>();
   let first: unknown;
