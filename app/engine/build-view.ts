@@ -83,6 +83,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
               planUsd: Number(input.subscriptionUsd),
               apiValueUsd: usd(sumCells(spent.inPeriod.filter((c) => c.source === 'claude-code'))),
             },
+      providerLimits: input.providerLimits ?? [],
       notices: input.notices,
     },
     alertState: alerts.state,

@@ -35,6 +35,16 @@ export interface SourceView {
   readonly coverage?: 'complete' | 'partial' | 'none';
 }
 
+/** A spend limit the provider enforces: beyond it, requests fail. */
+export interface ProviderLimit {
+  readonly source: SourceKey;
+  /** organization, usage_tier, "workspace wrkspc_…", "project proj_…". */
+  readonly scope: string;
+  readonly usd: number;
+  /** The provider says the limit is on (OpenAI enforcement.status, Anthropic is_enabled). */
+  readonly enforcing: boolean;
+}
+
 export interface DailyPoint {
   readonly date: string;
   /** Spent that day (null for days to come). */
@@ -111,6 +121,8 @@ export interface SpendView {
   readonly alerts: readonly Alert[];
   /** A Claude Code subscription: the API value of this period's usage against the plan price. */
   readonly subscription: { readonly planUsd: number; readonly apiValueUsd: number } | null;
+  /** The providers' own spend limits, where the key may read them. */
+  readonly providerLimits: readonly ProviderLimit[];
   /** What was wrong with local data (corrupt ledger moved aside, skipped log lines). */
   readonly notices: readonly string[];
 }

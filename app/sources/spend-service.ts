@@ -13,7 +13,7 @@ import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { SourceKey, SpendView } from '../engine/view-types.ts';
+import type { ProviderLimit, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { readAlertState, writeAlertState } from './alert-store.ts';
 import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
@@ -60,6 +60,7 @@ export class SpendService {
   private readonly scanner: ClaudeCodeScanner | undefined;
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
+  private readonly limits = new Map<AdminProvider, readonly ProviderLimit[]>();
   private logWarnings: string[] = [];
 
   constructor(private readonly options: SpendServiceOptions) {
@@ -142,7 +143,22 @@ export class SpendService {
     // From the environment or saved before this check existed: refuse it by name rather than as "offline".
     const problem = keyCharacterProblem(key);
     if (problem) throw new SourceError({ kind: 'key-rejected', message: `${SOURCE_LABELS[source]} admin key: ${problem}` });
-    await syncProvider(source, this.client(source, key, signal), this.ledger, this.options.now());
+    const client = this.client(source, key, signal);
+    await syncProvider(source, client, this.ledger, this.options.now());
+    await this.readLimits(source, client);
+  }
+
+  /** The provider's own spend limits; a failure here never fails the source (the last ones read stay). */
+  private async readLimits(source: AdminProvider, client: AnthropicClient | OpenAiClient): Promise<void> {
+    try {
+      const limits =
+        client instanceof OpenAiClient
+          ? await client.spendLimits([...new Set(this.ledger.usage('openai').flatMap((r) => (r.workspace ? [r.workspace] : [])))])
+          : await client.spendLimits();
+      this.limits.set(source, limits);
+    } catch {
+      // Limits are extra information: a failure to read them leaves the spend figures untouched.
+    }
   }
 
   setState(state: SourceState): void {
@@ -264,6 +280,7 @@ export class SpendService {
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,
       notices: [...this.notices, ...this.logWarnings],
+      providerLimits: (['anthropic', 'openai'] as const).flatMap((p) => (wanted.has(p) ? (this.limits.get(p) ?? []) : [])),
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
     if (options.consumeAlerts) writeAlertState(this.options.home, alertState);

@@ -61,6 +61,15 @@ export function summary(view: SpendView): HTMLElement {
     headline,
     note ? h('p', { class: 'data-note warn', 'data-testid': 'data-note' }, note) : null,
     capLine,
+    ...view.providerLimits
+      .filter((l) => l.enforcing)
+      .map((l) =>
+        h(
+          'p',
+          { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
+          `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : l.scope} limit ${money(l.usd)} — requests fail beyond it`,
+        ),
+      ),
     bar,
     h(
       'dl',

@@ -30,6 +30,7 @@ export function statusJson(view: SpendView): unknown {
       ...(s.retryAt ? { retryAt: s.retryAt } : {}),
       dataThrough: s.dataThrough ?? null,
     })),
+    providerLimits: view.providerLimits.map((l) => ({ source: l.source, scope: l.scope, usd: l.usd, enforcing: l.enforcing })),
     alerts: view.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, title: a.title, body: a.body })),
   };
 }
@@ -55,6 +56,8 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
       : ' so far — partial, see the sources below';
   ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}${note}`);
   if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
+  for (const l of view.providerLimits.filter((x) => x.enforcing))
+    ctx.out(`  Provider limit ${money(l.usd)} (${l.source} ${l.scope}) — requests fail beyond it`);
   ctx.out(
     `  Projected   ${money(view.projectedUsd)} (range ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastConfidence === 'low' ? ', low confidence' : ''}`,
   );

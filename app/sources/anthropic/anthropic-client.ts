@@ -9,6 +9,10 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
+import { getJson } from '../http/get-json.ts';
+import { joinUrl } from '../http/base-url.ts';
+import type { ProviderLimit } from '../../engine/view-types.ts';
+import { parseAnthropicSpendLimits, quietlyAbsent } from '../provider-limits.ts';
 import { anthropicPageEnd, parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -83,5 +87,27 @@ export class AnthropicClient {
       ['group_by[]', 'workspace_id'],
     ];
     return this.report('/v1/organizations/cost_report', params, parseCostBuckets, progress);
+  }
+
+  /**
+   * The organization's spend limits (Spend Limits API; listing is early access behind the beta header
+   * spend-limit-reads-2026-09-26). A key that may not read them gets an empty list.
+   */
+  async spendLimits(): Promise<ProviderLimit[]> {
+    const request = this.request('/v1/organizations/spend_limits', []);
+    try {
+      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
+        headers: { ...request.headers, 'anthropic-beta': 'spend-limit-reads-2026-09-26' },
+        provider: request.provider,
+        secrets: [request.key],
+        timeoutMs: request.timeoutMs,
+        now: request.now,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      return parseAnthropicSpendLimits(body);
+    } catch (error) {
+      if (quietlyAbsent(error)) return [];
+      throw error;
+    }
   }
 }

@@ -9,6 +9,10 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
+import { getJson } from '../http/get-json.ts';
+import { joinUrl } from '../http/base-url.ts';
+import type { ProviderLimit } from '../../engine/view-types.ts';
+import { parseOpenAiSpendLimit, quietlyAbsent } from '../provider-limits.ts';
 import { openAiPageEnd, parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
@@ -77,5 +81,31 @@ export class OpenAiClient {
       ['group_by', 'project_id'],
     ];
     return this.report('/v1/organization/costs', params, parseCostBuckets, progress);
+  }
+
+  private async limitAt(path: string, scope: string): Promise<ProviderLimit | undefined> {
+    const request = this.request(path, []);
+    try {
+      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
+        headers: request.headers,
+        provider: request.provider,
+        secrets: [request.key],
+        timeoutMs: request.timeoutMs,
+        now: request.now,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      return parseOpenAiSpendLimit(body, scope);
+    } catch (error) {
+      if (quietlyAbsent(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The organization's hard spend limit and each known project's (cents, monthly); none where the key may not read them. */
+  async spendLimits(projects: readonly string[]): Promise<ProviderLimit[]> {
+    const found = [await this.limitAt('/v1/organization/spend_limit', 'organization')];
+    for (const id of projects)
+      found.push(await this.limitAt(`/v1/organization/projects/${encodeURIComponent(id)}/spend_limit`, `project ${id}`));
+    return found.filter((limit): limit is ProviderLimit => limit !== undefined);
   }
 }

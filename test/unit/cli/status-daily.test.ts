@@ -54,6 +54,7 @@ describe('spendbar status', () => {
         'projectedHighUsd',
         'projectedLowUsd',
         'projectedUsd',
+        'providerLimits',
         'remainingUsd',
         'sources',
         'spentUsd',

@@ -19,6 +19,7 @@ function view(overrides: Partial<SpendView>): SpendView {
     demo: false,
     spentUsd: 1816.4,
     spentComplete: true,
+    providerLimits: [],
     capUsd: 3000,
     remainingUsd: 1183.6,
     percentOfCap: 60.5,

@@ -120,6 +120,20 @@ describe('spend service on the demo organization', () => {
     expect((statusJson(second) as { spentUsd: number }).spentUsd).toBeGreaterThan(0);
   });
 
+  it('reads the providers’ own spend limits (Anthropic behind its beta header) into the view and status --json', async () => {
+    const s = service();
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.providerLimits).toEqual([
+      { source: 'anthropic', scope: 'usage_tier', usd: 20_000, enforcing: true },
+      { source: 'anthropic', scope: 'organization', usd: 6_000, enforcing: true },
+      // The project has no limit of its own (404): nothing is listed for it, and the source is still ok.
+      { source: 'openai', scope: 'organization', usd: 1_500, enforcing: true },
+    ]);
+    expect(view.sources.find((x) => x.id === 'openai')!.state).toBe('ok');
+    expect((statusJson(view) as { providerLimits: unknown[] }).providerLimits).toHaveLength(3);
+  });
+
   it('with no source at all the view is empty, not an error', async () => {
     const home = tempDir('spendbar-empty-');
     const s = new SpendService({
