@@ -1,9 +1,10 @@
 /**
  * One refresh of an admin-API source, resumable. The open days (yesterday and today) come first, then
- * the closed days of the current period (oldest first), then older history (newest first). Closed days are committed
- * to the ledger a page at a time, each whole day in one atomic write that also marks it stored, so a
- * 429 on page 150 keeps pages 1–149 and the next poll asks only for what is still missing. A day is
- * stored by replacing its window, so a day fetched twice is never counted twice.
+ * the closed days of the current period (oldest first), then older history (newest first). Each run of
+ * closed days is committed in one atomic write that also marks its days stored; when a page fails, the
+ * whole days the earlier pages delivered are committed first, so a 429 on page 150 keeps pages 1–149
+ * and the next poll asks only for what is still missing. A day is stored by replacing its window, so
+ * a day fetched twice is never counted twice.
  *
  * Usage and the bill are independent: a report that fails on its own (a bad page, a 5xx) does not stop
  * the other; a failure that concerns the whole provider (rate limit, rejected key, offline, timeout)
@@ -31,8 +32,12 @@ export interface ProviderClient {
  * minutes" (anthropic-admin-api.md §1.6), so a retry soon after a rate limit goes to the history instead.
  */
 export const OPEN_REFRESH_MS = 5 * 60_000;
-/** 168 hourly buckets: one page at the documented maximum limit for 1h buckets. */
-const USAGE_RUN_DAYS = 7;
+/**
+ * Closed days are asked for in runs of up to a month (at 168 hourly buckets a page, five pages) and
+ * written once per run: one atomic write per run keeps the ledger's writes few, and a failure mid-run
+ * still writes every whole day its earlier pages delivered before it is reported.
+ */
+const USAGE_RUN_DAYS = 31;
 /** 31 daily buckets: one page at the documented maximum limit for 1d cost buckets. */
 const COST_RUN_DAYS = 31;
 
@@ -102,39 +107,45 @@ class SourceSync {
   }
 
   private async usageRun(from: number, to: number): Promise<void> {
-    let committed = from;
-    let pending: StoredUsage[] = [];
+    const rows: StoredUsage[] = [];
+    let received = from;
     const commitTo = (end: number) => {
-      if (end <= committed) return;
-      const inRange = (r: StoredUsage) => Date.parse(r.start) >= committed && Date.parse(r.start) < end;
-      const rows = pending.filter(inRange);
-      pending = pending.filter((r) => Date.parse(r.start) >= end);
-      const usage = [{ from: iso(committed), to: iso(end), rows }];
-      this.ledger.commit({ source: this.source, usage, sync: this.markDays('usage', committed, end) });
-      committed = end;
+      if (end <= from) return;
+      const kept = rows.filter((r) => Date.parse(r.start) >= from && Date.parse(r.start) < end);
+      const usage = [{ from: iso(from), to: iso(end), rows: kept }];
+      this.ledger.commit({ source: this.source, usage, sync: this.markDays('usage', from, end) });
     };
-    await this.client.usage(from, to, '1h', (rows, pageEnd) => {
-      pending.push(...rows);
-      if (pageEnd !== undefined) commitTo(Math.min(dayStart(pageEnd), to));
-    });
+    try {
+      await this.client.usage(from, to, '1h', (page, pageEnd) => {
+        rows.push(...page);
+        if (pageEnd !== undefined) received = Math.max(received, Math.min(dayStart(pageEnd), to));
+      });
+    } catch (error) {
+      // Keep every whole day the pages before the failure delivered: the next poll starts after them.
+      commitTo(received);
+      throw error;
+    }
     commitTo(to);
   }
 
   private async costRun(from: number, to: number): Promise<void> {
-    let committed = from;
-    let pending: BilledCost[] = [];
+    const rows: BilledCost[] = [];
+    let received = from;
     const commitTo = (end: number) => {
-      if (end <= committed) return;
-      const [fromDay, toDay] = [isoDay(committed), isoDay(end)];
-      const rows = pending.filter((r) => r.day >= fromDay && r.day < toDay);
-      pending = pending.filter((r) => r.day >= toDay);
-      this.ledger.commit({ source: this.source, costs: [{ fromDay, toDay, rows }], sync: this.markDays('costs', committed, end) });
-      committed = end;
+      if (end <= from) return;
+      const [fromDay, toDay] = [isoDay(from), isoDay(end)];
+      const kept = rows.filter((r) => r.day >= fromDay && r.day < toDay);
+      this.ledger.commit({ source: this.source, costs: [{ fromDay, toDay, rows: kept }], sync: this.markDays('costs', from, end) });
     };
-    await this.client.costs(from, to, (rows, pageEnd) => {
-      pending.push(...rows);
-      if (pageEnd !== undefined) commitTo(Math.min(dayStart(pageEnd), to));
-    });
+    try {
+      await this.client.costs(from, to, (page, pageEnd) => {
+        rows.push(...page);
+        if (pageEnd !== undefined) received = Math.max(received, Math.min(dayStart(pageEnd), to));
+      });
+    } catch (error) {
+      commitTo(received);
+      throw error;
+    }
     commitTo(to);
   }
 }
