@@ -7,7 +7,7 @@ import type { Forecast } from './forecast.ts';
 import { outlookOf } from './forecast-cap.ts';
 import { femtoToUsdNumber, formatUsd, type Femto } from './money.ts';
 
-export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike';
+export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike' | 'provider-limit';
 
 export interface Alert {
   readonly id: string;
@@ -48,6 +48,14 @@ export interface AlertInput {
     readonly label: string;
     readonly capFemto: Femto;
     readonly spentFemto: Femto;
+  }>;
+  /** The providers' enforced limits, with that provider's spend and projected month-end. */
+  readonly providerLimits?: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly limitFemto: Femto;
+    readonly spentFemto: Femto;
+    readonly projectedFemto: Femto;
   }>;
 }
 
@@ -97,6 +105,17 @@ function crossedAlerts(input: AlertInput): Alert[] {
       severity: 'warning',
       title: `${source.label} reached its cap of ${formatUsd(source.capFemto, 0)}`,
       body: `${formatUsd(source.spentFemto)} spent on ${source.label} this period.`,
+    });
+  }
+  // Beyond a provider's own limit requests fail: warn while there is still time to act.
+  for (const limit of input.providerLimits ?? []) {
+    if (limit.limitFemto <= 0n || limit.projectedFemto < limit.limitFemto) continue;
+    alerts.push({
+      id: `${input.periodStart}:provider-limit:${limit.id}`,
+      kind: 'provider-limit',
+      severity: limit.spentFemto >= limit.limitFemto ? 'critical' : 'warning',
+      title: `${limit.label} limit of ${formatUsd(limit.limitFemto, 0)} ${limit.spentFemto >= limit.limitFemto ? 'reached' : 'ahead'}: requests fail beyond it`,
+      body: `${formatUsd(limit.spentFemto)} spent, projected ${formatUsd(limit.projectedFemto)} this month. Raise the limit with the provider or slow down.`,
     });
   }
   if (input.lastHourUsd >= SPIKE_MINIMUM_USD && input.lastHourUsd > SPIKE_FACTOR * input.typicalHourUsd) {

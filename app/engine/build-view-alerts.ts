@@ -36,6 +36,7 @@ export function viewAlerts(
       typicalHourUsd: weekHours.length ? busyHour(weekHours) : lastHourUsd,
       localDate: todayDate,
       ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
+      providerLimits: providerLimitInputs(input, spent, projection.projectedUsd),
       sourceCaps: input.sources.flatMap((s) => {
         const capText = input.sourceCaps[s.id];
         const capFemto = capText === undefined ? undefined : usdToFemto(capText);
@@ -47,6 +48,25 @@ export function viewAlerts(
     input.alertState,
   );
   return { lastHourUsd, alerts };
+}
+
+/**
+ * Each enforced organization-wide provider limit beside that provider's spend and its share of the
+ * projected month-end (the forecast is for all counted spend; a provider's share is what it spent).
+ */
+function providerLimitInputs(input: ViewInput, spent: ViewSpent, projectedUsd: number) {
+  const total = spent.spentFemto;
+  const projectedTotal = usdToFemto(projectedUsd.toFixed(6)) ?? total;
+  return (input.providerLimits ?? [])
+    .filter((l) => l.enforcing && (l.scope === 'organization' || l.scope === 'usage_tier'))
+    .flatMap((l) => {
+      const limitFemto = usdToFemto(l.usd.toFixed(6));
+      if (limitFemto === undefined) return [];
+      const own = sumCells(spent.countedCells.filter((c) => c.source === l.source));
+      const projectedFemto = total > 0n ? own + ((projectedTotal - total) * own) / total : own;
+      const label = `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : 'organization'}`;
+      return [{ id: `${l.source}:${l.scope}`, label, limitFemto, spentFemto: own, projectedFemto }];
+    });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AlertState } from './alerts.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { BilledTotal } from './spend-series.ts';
 import type { UsageRow } from './usage-row.ts';
-import type { SourceKey, SourceView } from './view-types.ts';
+import type { ProviderLimit, SourceKey, SourceView } from './view-types.ts';
 
 export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | 'capUsd'> {
   readonly configured: boolean;
@@ -34,6 +34,7 @@ export interface ViewInput {
   readonly pausedUntil?: number;
   readonly demo: boolean;
   readonly notices: readonly string[];
+  readonly providerLimits?: readonly ProviderLimit[];
   /** A source whose last success is older than this is shown as stale. */
   readonly staleAfterMs: number;
 }

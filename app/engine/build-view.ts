@@ -42,6 +42,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       level: levelOf(sources, spent.spentFemto, cap, projection.lowUsd),
       demo: input.demo,
       spentUsd: usd(spent.spentFemto),
+      spentComplete: sources.every((s) => !s.counted || s.state === 'not-configured' || (s.coverage ?? 'complete') === 'complete'),
       capUsd: cap === null ? null : usd(cap),
       remainingUsd: remaining === null ? null : usd(remaining),
       percentOfCap:
@@ -84,6 +85,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
               planUsd: Number(input.subscriptionUsd),
               apiValueUsd: usd(sumCells(spent.inPeriod.filter((c) => c.source === 'claude-code'))),
             },
+      providerLimits: input.providerLimits ?? [],
       notices: input.notices,
     },
     alertState: alerts.state,

@@ -1,7 +1,9 @@
 /**
  * What was spent, hour by hour, per source and model. A UTC day the provider has billed and that is
- * over uses the bill (spread over that day's hours in proportion to priced usage, exactly); the
- * current day, and any day without a bill, uses priced usage. Each day counts once, either way.
+ * over uses the bill; the current day, and any day without a bill, uses priced usage. Each day counts
+ * once, either way. A bill line that names its model keeps its dollars under that model (spread over
+ * the model's hours by priced usage), even a model the catalog cannot price; only lines that name no
+ * model are spread over the other models' priced usage.
  */
 import type { Catalog } from './catalog/catalog.ts';
 import { CostAggregator } from './cost-aggregator.ts';
@@ -15,6 +17,10 @@ export interface BilledTotal {
   /** UTC day, YYYY-MM-DD. */
   readonly day: string;
   readonly femto: Femto;
+  /** The model the line bills, as the provider names it; null or absent: a line naming no model. */
+  readonly model?: string | null;
+  /** The line's workspace or project, used for a model without priced usage to spread over. */
+  readonly workspace?: string | null;
 }
 
 export interface SpendCell {
@@ -62,7 +68,6 @@ export function spendSeries(
     (d) => `${d.slot}|${d.source}|${d.modelId}|${workspaceKey(d.workspace)}`,
     'hour',
   ).addAll(usage);
-  type Estimate = Omit<SpendCell, 'billed'>;
   const estimated = new Map<string, Estimate[]>();
   for (const [key, cost] of aggregator.groups()) {
     const [slot = '', source = 'anthropic', modelId = '', workspace = ''] = key.split('|');
@@ -73,8 +78,13 @@ export function spendSeries(
     list.push({ hour, source: source as SourceId, modelId, workspace: workspaceOf(workspace), femto: cost.femto });
   }
 
-  const billedByDay = new Map<string, Femto>();
-  for (const b of billed) billedByDay.set(`${b.source}|${b.day}`, (billedByDay.get(`${b.source}|${b.day}`) ?? 0n) + b.femto);
+  const billedByDay = new Map<string, BilledTotal[]>();
+  for (const b of billed) {
+    const key = `${b.source}|${b.day}`;
+    const lines = billedByDay.get(key);
+    if (lines) lines.push(b);
+    else billedByDay.set(key, [b]);
+  }
 
   const today = new Date(now).toISOString().slice(0, 10);
   const cells: SpendCell[] = [];
@@ -82,23 +92,79 @@ export function spendSeries(
   for (const key of new Set([...estimated.keys(), ...billedByDay.keys()])) {
     const [source = 'anthropic', day = ''] = key.split('|') as [SourceId, string];
     const estimates = estimated.get(key) ?? [];
-    const bill = billedByDay.get(key);
+    const lines = billedByDay.get(key);
     const estimateFemto = estimates.reduce((s, c) => s + c.femto, 0n);
-    if (bill === undefined || day >= today) {
+    if (lines === undefined || day >= today) {
       for (const c of estimates) cells.push({ ...c, billed: false });
       continue;
     }
-    reconciliation.push({ day, source, estimateFemto, billedFemto: bill });
-    if (estimates.length === 0 || estimateFemto === 0n) {
-      cells.push({ hour: Date.parse(`${day}T00:00:00Z`), source, modelId: OTHER_CHARGES, femto: bill, billed: true });
-      continue;
-    }
-    const parts = distribute(
-      bill,
-      estimates.map((c) => c.femto),
-    );
-    estimates.forEach((c, i) => cells.push({ ...c, femto: parts[i]!, billed: true }));
+    reconciliation.push({ day, source, estimateFemto, billedFemto: lines.reduce((s, l) => s + l.femto, 0n) });
+    cells.push(...billedDay(day, source, lines, estimates, catalog));
   }
   reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));
   return { cells, unpriced: aggregator.unpricedUsage(), reconciliation };
+}
+
+type Estimate = Omit<SpendCell, 'billed'>;
+
+/** Spreads an amount over cells by their priced usage, exactly; false when there is nothing to spread over. */
+function spread(amount: Femto, over: readonly Estimate[], out: SpendCell[]): boolean {
+  if (over.length === 0 || over.every((c) => c.femto <= 0n)) return false;
+  const parts = distribute(
+    amount,
+    over.map((c) => c.femto),
+  );
+  over.forEach((c, i) => out.push({ ...c, femto: parts[i]!, billed: true }));
+  return true;
+}
+
+/** Amounts per workspace (a line's workspace or project; undefined where the provider has none). */
+type ByWorkspace = Map<string | null | undefined, Femto>;
+
+function addTo(map: ByWorkspace, workspace: string | null | undefined, femto: Femto): void {
+  map.set(workspace, (map.get(workspace) ?? 0n) + femto);
+}
+
+const totalOf = (map: ByWorkspace) => [...map.values()].reduce((a, b) => a + b, 0n);
+
+/**
+ * One billed day's cells. Named lines go to their model. Lines naming no model are spread over the
+ * priced usage of models no line names; on a bill that names none at all (an older bill), over all
+ * priced usage; with nothing to spread over they stay "other charges" (storage, tools) rather than
+ * being pinned on models the bill already accounts for.
+ */
+function billedDay(
+  day: string,
+  source: SourceId,
+  lines: readonly BilledTotal[],
+  estimates: readonly Estimate[],
+  catalog: Catalog,
+): SpendCell[] {
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  const cells: SpendCell[] = [];
+  // Named lines, per model as the catalog knows it (a dated id and its alias are one model).
+  const named = new Map<string, ByWorkspace>();
+  const unnamed: ByWorkspace = new Map();
+  for (const line of lines) {
+    if (!line.model) {
+      addTo(unnamed, line.workspace, line.femto);
+      continue;
+    }
+    const id = catalog.resolve(line.model)?.id ?? line.model;
+    const byWorkspace = named.get(id) ?? new Map();
+    addTo(byWorkspace, line.workspace, line.femto);
+    named.set(id, byWorkspace);
+  }
+  for (const [modelId, byWorkspace] of named) {
+    if (spread(totalOf(byWorkspace), estimates.filter((c) => c.modelId === modelId), cells)) continue;
+    // No priced usage for it (a model the catalog does not know): its own billed dollars, at the day's start.
+    for (const [workspace, femto] of byWorkspace) cells.push({ hour: dayStart, source, modelId, workspace, femto, billed: true });
+  }
+  const rest = totalOf(unnamed);
+  if (rest === 0n) return cells;
+  const pool = named.size === 0 ? estimates : estimates.filter((c) => !named.has(c.modelId));
+  if (spread(rest, pool, cells)) return cells;
+  for (const [workspace, femto] of unnamed)
+    cells.push({ hour: dayStart, source, modelId: OTHER_CHARGES, workspace, femto, billed: true });
+  return cells;
 }

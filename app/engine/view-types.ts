@@ -24,6 +24,26 @@ export interface SourceView {
   readonly capUsd: number | null;
   /** What the user can do about the state, for a one-click fix. */
   readonly fix?: 'update-key' | 'add-key' | 'retry' | 'open-settings';
+  /** First hour of the gapless stored stretch that holds the period's start (ISO-8601), or null. */
+  readonly dataFrom?: string | null;
+  /** End of the last complete hour stored without a gap since the period's start (ISO-8601), or null. */
+  readonly dataThrough?: string | null;
+  /**
+   * complete: the period's data is stored without a gap up to the latest hour fetched; partial: a gap
+   * ("partial: through Nov 7"); none: nothing for this period yet ("no data yet"), which is not $0.
+   * Absent: the source does not say (treated as complete).
+   */
+  readonly coverage?: 'complete' | 'partial' | 'none';
+}
+
+/** A spend limit the provider enforces: beyond it, requests fail. */
+export interface ProviderLimit {
+  readonly source: SourceKey;
+  /** organization, usage_tier, "workspace wrkspc_…", "project proj_…". */
+  readonly scope: string;
+  readonly usd: number;
+  /** The provider says the limit is on (OpenAI enforcement.status, Anthropic is_enabled). */
+  readonly enforcing: boolean;
 }
 
 export interface DailyPoint {
@@ -47,7 +67,13 @@ export interface SpendView {
   };
   readonly level: ViewLevel;
   readonly demo: boolean;
+  /** What the stored data adds up to; a floor, not the total, unless spentComplete. */
   readonly spentUsd: number;
+  /**
+   * Every counted source's data covers the period so far without a gap. When false, spentUsd is what
+   * is known so far and the CLI prints null ("no data yet" / "partial").
+   */
+  readonly spentComplete: boolean;
   readonly capUsd: number | null;
   readonly remainingUsd: number | null;
   readonly percentOfCap: number | null;
@@ -102,6 +128,8 @@ export interface SpendView {
   readonly alerts: readonly Alert[];
   /** A Claude Code subscription: the API value of this period's usage against the plan price. */
   readonly subscription: { readonly planUsd: number; readonly apiValueUsd: number } | null;
+  /** The providers' own spend limits, where the key may read them. */
+  readonly providerLimits: readonly ProviderLimit[];
   /** What was wrong with local data (corrupt ledger moved aside, skipped log lines). */
   readonly notices: readonly string[];
 }

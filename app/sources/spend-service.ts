@@ -13,7 +13,7 @@ import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { SourceKey, SpendView } from '../engine/view-types.ts';
+import type { ProviderLimit, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { readAlertState, writeAlertState } from './alert-store.ts';
 import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
@@ -28,6 +28,8 @@ import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
 import { exportRows, type ExportRow } from './ledger/export-rows.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
 import { syncProvider } from './provider-sync.ts';
+import { sourceCoverage, type DataCoverage } from './data-coverage.ts';
+import { syncWindow } from './sync-window.ts';
 import { fixFor, SOURCE_LABELS } from './source-labels.ts';
 import { failureOf, SourceError, type SourceState } from './source-status.ts';
 
@@ -60,6 +62,7 @@ export class SpendService {
   private readonly scanner: ClaudeCodeScanner | undefined;
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
+  private readonly limits = new Map<AdminProvider, readonly ProviderLimit[]>();
   private logWarnings: string[] = [];
 
   constructor(private readonly options: SpendServiceOptions) {
@@ -146,7 +149,22 @@ export class SpendService {
     // From the environment or saved before this check existed: refuse it by name rather than as "offline".
     const problem = keyCharacterProblem(key);
     if (problem) throw new SourceError({ kind: 'key-rejected', message: `${SOURCE_LABELS[source]} admin key: ${problem}` });
-    await syncProvider(source, this.client(source, key, signal), this.ledger, this.options.now());
+    const client = this.client(source, key, signal);
+    await syncProvider(source, client, this.ledger, this.options.now());
+    await this.readLimits(source, client);
+  }
+
+  /** The provider's own spend limits; a failure here never fails the source (the last ones read stay). */
+  private async readLimits(source: AdminProvider, client: AnthropicClient | OpenAiClient): Promise<void> {
+    try {
+      const limits =
+        client instanceof OpenAiClient
+          ? await client.spendLimits([...new Set(this.ledger.usage('openai').flatMap((r) => (r.workspace ? [r.workspace] : [])))])
+          : await client.spendLimits();
+      this.limits.set(source, limits);
+    } catch {
+      // Limits are extra information: a failure to read them leaves the spend figures untouched.
+    }
   }
 
   setState(state: SourceState): void {
@@ -174,10 +192,21 @@ export class SpendService {
     );
   }
 
-  private sourceInput(id: SourceKey, isConfigured: boolean): SourceInput {
+  /** What is stored of this period: admin sources from their sync marks, Claude Code from its last scan. */
+  private coverage(id: SourceKey, periodStart: number, state: SourceState): DataCoverage {
+    const now = this.options.now();
+    if (id !== 'claude-code') return sourceCoverage(this.ledger.syncMark(id), periodStart, now, syncWindow(now).historyFrom);
+    // Logs are read whole on each scan: after a good one, every hour up to it is known.
+    if (!state.lastSuccessAt) return { dataFrom: null, dataThrough: null, coverage: 'none' };
+    const through = Math.floor(Date.parse(state.lastSuccessAt) / 3_600_000) * 3_600_000;
+    return { dataFrom: new Date(periodStart).toISOString(), dataThrough: new Date(through).toISOString(), coverage: 'complete' };
+  }
+
+  private sourceInput(id: SourceKey, isConfigured: boolean, periodStart: number): SourceInput {
     const state: SourceState = isConfigured ? (this.states.get(id) ?? { id, state: 'loading' }) : { id, state: 'not-configured' };
     const fix = fixFor(id, state.state);
     return {
+      ...(isConfigured ? this.coverage(id, periodStart, state) : {}),
       id,
       label: SOURCE_LABELS[id],
       configured: isConfigured,
@@ -204,7 +233,7 @@ export class SpendService {
     const billed: BilledTotal[] = [];
     for (const source of wanted) {
       for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
-      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto) });
+      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
     }
     if (this.scanner && wanted.has('claude-code'))
       usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
@@ -256,6 +285,7 @@ export class SpendService {
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
     const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
+    const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
@@ -268,11 +298,12 @@ export class SpendService {
       catalog,
       usage,
       billed,
-      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id))),
+      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id), periodStart)),
       alertState: readAlertState(this.options.home),
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,
       notices: [...this.notices, ...this.logWarnings],
+      providerLimits: (['anthropic', 'openai'] as const).flatMap((p) => (wanted.has(p) ? (this.limits.get(p) ?? []) : [])),
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
     if (options.consumeAlerts) writeAlertState(this.options.home, alertState);

@@ -1,6 +1,7 @@
 /** Where the money goes: models or workspaces this period, and each source's state with its one-click fix. */
 import type { SourceView, SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
+import { coverageText } from './coverage.ts';
 import { ago, clock, money } from '../format.ts';
 
 export type Breakdown = 'model' | 'workspace';
@@ -103,7 +104,11 @@ export function sources(view: SpendView, now: number): HTMLElement {
             'span',
             { class: 'state' },
             stateText(s, now),
-            s.state !== 'not-configured' ? ` · ${money(s.spentUsd)}${s.capUsd !== null ? ` of ${money(s.capUsd)}` : ''}` : '',
+            s.state === 'not-configured'
+              ? ''
+              : s.coverage === 'none'
+                ? ` · ${coverageText(s, view.timeZone)!}`
+                : ` · ${money(s.spentUsd)}${s.capUsd !== null ? ` of ${money(s.capUsd)}` : ''}${s.coverage === 'partial' ? ` (${coverageText(s, view.timeZone)!})` : ''}`,
           ),
           s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
         ),

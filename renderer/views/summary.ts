@@ -2,6 +2,7 @@
 import type { SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
 import { money, moneyBrief, shortDate } from '../format.ts';
+import { noDataYet, spentNote } from './coverage.ts';
 
 export function summary(view: SpendView): HTMLElement {
   const hasCap = view.capUsd !== null;
@@ -17,8 +18,9 @@ export function summary(view: SpendView): HTMLElement {
         'div',
         { class: 'headline' },
         h('span', { class: 'label' }, 'Spent this month'),
-        h('span', { class: 'figure', 'data-testid': 'spent' }, money(view.spentUsd)),
+        h('span', { class: 'figure', 'data-testid': 'spent' }, noDataYet(view) ? 'no data yet' : money(view.spentUsd)),
       );
+  const note = spentNote(view);
   const capLine = hasCap
     ? h(
         'div',
@@ -51,7 +53,17 @@ export function summary(view: SpendView): HTMLElement {
     'section',
     { class: `summary level-${view.level}`, 'aria-label': 'Budget' },
     headline,
+    note ? h('p', { class: 'data-note warn', 'data-testid': 'data-note' }, note) : null,
     capLine,
+    ...view.providerLimits
+      .filter((l) => l.enforcing)
+      .map((l) =>
+        h(
+          'p',
+          { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
+          `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : l.scope} limit ${money(l.usd)} — requests fail beyond it`,
+        ),
+      ),
     bar,
     h(
       'dl',

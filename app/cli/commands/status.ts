@@ -13,15 +13,24 @@ export function statusJson(view: SpendView): unknown {
   return {
     asOf: view.asOf,
     period: { start: view.period.start, end: view.period.end },
-    spentUsd: view.spentUsd,
+    // An incomplete figure is not printed as if it were the total: null until every counted source's
+    // data covers the period (see each source's dataThrough).
+    spentUsd: view.spentComplete ? view.spentUsd : null,
     capUsd: view.capUsd,
-    remainingUsd: view.remainingUsd,
+    remainingUsd: view.spentComplete ? view.remainingUsd : null,
     projectedUsd: view.projectedUsd,
     projectedLowUsd: view.projectedLowUsd,
     projectedHighUsd: view.projectedHighUsd,
     capHitDate: view.capHitDate,
     byModel: view.byModel.map((m) => ({ model: m.model, usd: m.usd })),
-    sources: view.sources.map((s) => ({ id: s.id, state: s.state, ...(s.message ? { message: s.message } : {}) })),
+    sources: view.sources.map((s) => ({
+      id: s.id,
+      state: s.state,
+      ...(s.message ? { message: s.message } : {}),
+      ...(s.retryAt ? { retryAt: s.retryAt } : {}),
+      dataThrough: s.dataThrough ?? null,
+    })),
+    providerLimits: view.providerLimits.map((l) => ({ source: l.source, scope: l.scope, usd: l.usd, enforcing: l.enforcing })),
     alerts: view.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, title: a.title, body: a.body })),
     // What needs the user's attention beyond the numbers: a ledger moved aside, skipped log lines.
     notices: view.notices,
@@ -50,8 +59,15 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
     `Spendbar — ${view.period.startDate} to ${view.period.endDate} (${view.timeZone}), day ${view.period.dayOfPeriod} of ${view.period.days}${view.demo ? ' — DEMO DATA' : ''}`,
   );
   const cap = view.capUsd === null ? 'no cap set' : `of ${money(view.capUsd)} cap (${view.percentOfCap} %)`;
-  ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}`);
+  const note = view.spentComplete
+    ? ''
+    : view.sources.every((s) => !s.counted || s.coverage === 'none')
+      ? ' — no data yet'
+      : ' so far — partial, see the sources below';
+  ctx.out(`  Spent       ${money(view.spentUsd)} ${cap}${note}`);
   if (view.remainingUsd !== null) ctx.out(`  Remaining   ${money(view.remainingUsd)}`);
+  for (const l of view.providerLimits.filter((x) => x.enforcing))
+    ctx.out(`  Provider limit ${money(l.usd)} (${l.source} ${l.scope}) — requests fail beyond it`);
   ctx.out(
     `  Projected   ${money(view.projectedUsd)} (likely ${money(view.projectedLowUsd)} – ${money(view.projectedHighUsd)})${view.forecastRoughReason ? `: ${view.forecastRoughReason}` : ''}`,
   );
@@ -64,8 +80,11 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
     const name = w.workspace ?? (w.source === 'openai' ? 'default project' : 'default workspace');
     ctx.out(`    ${name.padEnd(28)} ${money(w.usd).padStart(12)}`);
   }
-  for (const s of view.sources)
-    ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${s.counted ? '' : ' (not counted)'}`);
+  for (const s of view.sources) {
+    const through = s.dataThrough ? `, data through ${s.dataThrough.slice(0, 13)}:00Z` : '';
+    const data = s.coverage === 'none' ? ' — no data yet' : s.coverage === 'partial' ? ` — partial${through}` : '';
+    ctx.out(`  ${s.label.padEnd(26)} ${s.state}${s.message ? `: ${s.message}` : ''}${data}${s.counted ? '' : ' (not counted)'}`);
+  }
   for (const u of view.unpriced)
     ctx.out(`  Unpriced: ${u.model} (${u.inputTokens + u.outputTokens} tokens) — add a price in Settings`);
   for (const a of view.alerts) ctx.out(`  ! ${a.title}`);

@@ -1,5 +1,6 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
+import type { PageProgress } from '../provider-sync.ts';
 import {
   ClientSession,
   fetchReport,
@@ -8,7 +9,11 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
-import { parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
+import { getJson } from '../http/get-json.ts';
+import { joinUrl } from '../http/base-url.ts';
+import type { ProviderLimit } from '../../engine/view-types.ts';
+import { parseAnthropicSpendLimits, quietlyAbsent } from '../provider-limits.ts';
+import { anthropicPageEnd, parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -37,11 +42,17 @@ export class AnthropicClient {
     return reportRequest('Anthropic', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
-    return fetchReport(this.request(path, params), parse);
+  private report<T>(
+    path: string,
+    params: Array<[string, string]>,
+    parse: (data: unknown[]) => T[],
+    progress?: PageProgress<T>,
+  ): Promise<T[]> {
+    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, anthropicPageEnd(data)));
+    return fetchReport(this.request(path, params), parse, onPage);
   }
 
-  async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
+  async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
     const params: Array<[string, string]> = [
       ['starting_at', new Date(from).toISOString()],
       ['ending_at', new Date(to).toISOString()],
@@ -49,7 +60,7 @@ export class AnthropicClient {
       ['limit', String(LIMITS[width])],
       ...USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
     ];
-    return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width));
+    return this.report('/v1/organizations/usage_report/messages', params, (data) => parseUsageBuckets(data, width), progress);
   }
 
   /** "Test key": one hour of usage, and the organization the key belongs to. */
@@ -66,7 +77,7 @@ export class AnthropicClient {
     return { rows: result.rows.length, organization: result.organization };
   }
 
-  async costs(from: number, to: number): Promise<BilledCost[]> {
+  async costs(from: number, to: number, progress?: PageProgress<BilledCost>): Promise<BilledCost[]> {
     const params: Array<[string, string]> = [
       ['starting_at', new Date(from).toISOString()],
       ['ending_at', new Date(to).toISOString()],
@@ -75,6 +86,28 @@ export class AnthropicClient {
       ['group_by[]', 'description'],
       ['group_by[]', 'workspace_id'],
     ];
-    return this.report('/v1/organizations/cost_report', params, parseCostBuckets);
+    return this.report('/v1/organizations/cost_report', params, parseCostBuckets, progress);
+  }
+
+  /**
+   * The organization's spend limits (Spend Limits API; listing is early access behind the beta header
+   * spend-limit-reads-2026-09-26). A key that may not read them gets an empty list.
+   */
+  async spendLimits(): Promise<ProviderLimit[]> {
+    const request = this.request('/v1/organizations/spend_limits', []);
+    try {
+      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
+        headers: { ...request.headers, 'anthropic-beta': 'spend-limit-reads-2026-09-26' },
+        provider: request.provider,
+        secrets: [request.key],
+        timeoutMs: request.timeoutMs,
+        now: request.now,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      return parseAnthropicSpendLimits(body);
+    } catch (error) {
+      if (quietlyAbsent(error)) return [];
+      throw error;
+    }
   }
 }

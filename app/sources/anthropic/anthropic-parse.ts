@@ -43,6 +43,20 @@ export function parseUsageBuckets(data: unknown[], width: '1h' | '1d'): StoredUs
   return rows;
 }
 
+/**
+ * Where the buckets of one page end (the latest ending_at): everything before it has been delivered,
+ * since buckets come oldest first. Undefined for a page without buckets.
+ */
+export function anthropicPageEnd(data: unknown[]): number | undefined {
+  let end: number | undefined;
+  data.forEach((raw, b) => {
+    const bucket = asObject(raw, `data[${b}]`);
+    const t = asTime(bucket.ending_at, `data[${b}].ending_at`);
+    end = end === undefined ? t : Math.max(end, t);
+  });
+  return end;
+}
+
 export function parseCostBuckets(data: unknown[]): BilledCost[] {
   const costs: BilledCost[] = [];
   data.forEach((rawBucket, b) => {

@@ -90,19 +90,42 @@ export function handleOpenAiCompletions(
   });
 }
 
-/** One day's cost lines, in nano-dollars, by line item ("gpt-5-2025-08-07, input"). */
-export function openAiCostLines(org: DemoOrganization, dayStart: number): Map<string, bigint> {
-  const lines = new Map<string, bigint>();
+export interface DemoCostLine {
+  readonly nano: bigint;
+  readonly quantity: number;
+  readonly unit: string;
+}
+
+/**
+ * File search storage, billed per GiB-day with no model: $0.10 per GB per day
+ * (openai-admin-api-and-price-catalogs.md lists `gibibyte_hours` among quantity units).
+ */
+const STORAGE_LINE = 'File search storage';
+const STORAGE_NANO_PER_DAY = 100_000_000n;
+
+/**
+ * One day's cost lines, in nano-dollars, by line item: "<model>, <kind>" as third-party fixtures show
+ * them (sources-2026-11.md: "gpt-4o-2024-08-06, input", "…, cached input"), with `quantity` in tokens,
+ * plus a line that names no model (storage) on days with usage.
+ */
+export function openAiCostLines(org: DemoOrganization, dayStart: number): Map<string, DemoCostLine> {
+  const lines = new Map<string, { femto: bigint; quantity: number; unit: string }>();
   for (let h = dayStart; h < dayStart + 24 * HOUR_MS; h += HOUR_MS) {
     for (const record of org.openaiHour(h)) {
-      for (const { kind, femto } of org.bill(DemoOrganization.openaiUsageRow(record, h))) {
+      for (const { kind, femto, tokens } of org.bill(DemoOrganization.openaiUsageRow(record, h))) {
         const label = `${record.model}, ${kind === 'cache_read' ? 'cached input' : kind}${record.batch ? ' (batch)' : ''}`;
-        lines.set(label, (lines.get(label) ?? 0n) + femto);
+        const line = lines.get(label) ?? { femto: 0n, quantity: 0, unit: 'tokens' };
+        line.femto += femto;
+        line.quantity += tokens;
+        lines.set(label, line);
       }
     }
   }
-  for (const [label, femto] of lines) lines.set(label, (femto + FEMTO_PER_NANO / 2n) / FEMTO_PER_NANO);
-  return lines;
+  const result = new Map<string, DemoCostLine>();
+  for (const [label, { femto, quantity, unit }] of lines)
+    result.set(label, { nano: (femto + FEMTO_PER_NANO / 2n) / FEMTO_PER_NANO, quantity, unit });
+  if (lines.size > 0) result.set(STORAGE_LINE, { nano: STORAGE_NANO_PER_DAY, quantity: 24, unit: 'gibibyte_hours' });
+  return result;
 }
 
 function nanoToDecimal(nano: bigint): string {
@@ -124,10 +147,13 @@ export function handleOpenAiCosts(
   const byLine = groups.includes('line_item');
   const data = result.buckets.map((bucket) => {
     const lines = openAiCostLines(org, bucket[0]);
-    const entries = byLine ? [...lines] : [[null, [...lines.values()].reduce((a, b) => a + b, 0n)] as const];
+    const total = [...lines.values()].reduce((a, l) => a + l.nano, 0n);
+    const entries: Array<readonly [string | null, bigint, DemoCostLine | null]> = byLine
+      ? [...lines].map(([label, line]) => [label, line.nano, line] as const)
+      : [[null, total, null]];
     const results = entries
       .filter(([, nano]) => nano > 0n)
-      .map(([label, nano]) => {
+      .map(([label, nano, line]) => {
         const text = nanoToDecimal(nano);
         // Live responses sometimes carry amount.value as a string; the client must take both.
         const asString = noise(seed, bucket[0] / 1000, label ? label.length : 0) < 0.3;
@@ -137,6 +163,9 @@ export function handleOpenAiCosts(
           line_item: label,
           project_id: null,
           api_key_id: null,
+          // "populated when group_by=line_item" (openai/openai-openapi CostsResult, added 2026-07/08).
+          quantity: line ? line.quantity : null,
+          quantity_unit: line ? line.unit : null,
         };
       });
     return { object: 'bucket', start_time: bucket[0] / 1000, end_time: bucket[1] / 1000, results };

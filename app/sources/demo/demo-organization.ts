@@ -10,6 +10,11 @@ import { noise } from './demo-noise.ts';
 import { scenario, type Scenario, type ScenarioName } from './demo-scenarios.ts';
 
 export const HOUR_MS = 3_600_000;
+
+/** The demo's one model our catalog does not price: its usage is unpriced, its bill lines carry its dollars. */
+export const UNLISTED_OPENAI_MODEL = 'gpt-6-preview-2026-11-12';
+/** What the simulated provider bills for it, femtodollars per token ($5 / $20 per MTok). */
+const UNLISTED_FEMTO_PER_TOKEN = { input: 5_000_000_000n, output: 20_000_000_000n } as const;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** One Anthropic usage combination for one hour, with every dimension filled in. */
@@ -91,6 +96,8 @@ const OPENAI_PROFILES = [
   { model: 'gpt-5-2025-08-07', input: 150_000, cachedShare: 0.4, output: 25_000, batchShare: 0 },
   { model: 'gpt-5-mini-2025-08-07', input: 600_000, cachedShare: 0.35, output: 90_000, batchShare: 0.3 },
   { model: 'gpt-4.1-nano-2025-04-14', input: 900_000, cachedShare: 0.2, output: 120_000, batchShare: 0 },
+  // A model newer than any catalog: real organizations use previews before price lists name them.
+  { model: UNLISTED_OPENAI_MODEL, input: 20_000, cachedShare: 0, output: 6_000, batchShare: 0 },
 ] as const;
 
 const WORKSPACES = [
@@ -253,9 +260,14 @@ export class DemoOrganization {
   }
 
   /** Billed femtodollars of one usage row, by cost line kind. */
-  bill(row: UsageRow): Array<{ kind: string; femto: bigint }> {
+  bill(row: UsageRow): Array<{ kind: string; femto: bigint; tokens: number }> {
+    if (row.model === UNLISTED_OPENAI_MODEL)
+      return [
+        { kind: 'input', tokens: row.inputTokens, femto: BigInt(row.inputTokens) * UNLISTED_FEMTO_PER_TOKEN.input },
+        { kind: 'output', tokens: row.outputTokens, femto: BigInt(row.outputTokens) * UNLISTED_FEMTO_PER_TOKEN.output },
+      ].filter((line) => line.tokens > 0);
     const priced = priceRow(row, this.catalog);
     if (!isPriced(priced)) throw new Error(`demo model ${row.model} is not in the catalog`);
-    return priced.lines.map((line) => ({ kind: line.kind, femto: line.femto }));
+    return priced.lines.map((line) => ({ kind: line.kind, femto: line.femto, tokens: line.quantity }));
   }
 }

@@ -10,6 +10,7 @@ import { echoKey, hugeBody, widenRange } from './demo-hostile.ts';
 import { sendError } from './demo-http.ts';
 import { handleOpenAiCompletions, handleOpenAiCosts } from './demo-openai-routes.ts';
 import { DemoOrganization } from './demo-organization.ts';
+import { handleAnthropicSpendLimits, handleOpenAiSpendLimit } from './demo-spend-limits.ts';
 import type { ScenarioName } from './demo-scenarios.ts';
 
 /** The keys the simulated organization accepts. They are demo values, not secrets. */
@@ -158,7 +159,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         return handleOpenAiCompletions(res, url.searchParams, org, endless);
       case '/v1/organization/costs':
         return handleOpenAiCosts(res, url.searchParams, org, endless, seed);
+      case '/v1/organizations/spend_limits':
+        return handleAnthropicSpendLimits(res, headers);
       default:
+        if (url.pathname === '/v1/organization/spend_limit' || url.pathname.endsWith('/spend_limit'))
+          return handleOpenAiSpendLimit(res, url.pathname);
         return sendError(res, provider, 404, `No route for ${url.pathname}`);
     }
   };

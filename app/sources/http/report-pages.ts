@@ -56,8 +56,18 @@ export function reportRequest(
   return { provider, baseUrl, path, params, headers, now, signal, key, session, timeoutMs };
 }
 
-export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[]): Promise<T[]> {
-  return (await fetchReportWithOrganization(request, parse)).rows;
+/**
+ * Called with each page's parsed rows as soon as the page arrives (before the next is asked for), so
+ * a caller can keep what a long report delivered even when a later page fails.
+ */
+export type OnPage<T> = (rows: T[], data: unknown[]) => void;
+
+export async function fetchReport<T>(
+  request: ReportRequest,
+  parse: (data: unknown[]) => T[],
+  onPage?: OnPage<T>,
+): Promise<T[]> {
+  return (await fetchReportWithOrganization(request, parse, onPage)).rows;
 }
 
 function guardFor(request: ReportRequest, range: AskedRange): PageGuard {
@@ -72,10 +82,31 @@ function guardFor(request: ReportRequest, range: AskedRange): PageGuard {
 export async function fetchReportWithOrganization<T>(
   request: ReportRequest,
   parse: (data: unknown[]) => T[],
+  onPage?: OnPage<T>,
 ): Promise<{ rows: T[]; organization: string | undefined }> {
   let organization: string | undefined;
   const range = rangeOf(request.params, request.now());
   const { session } = request;
+  const start = bucketStartOf(request.provider);
+  const parsed: T[][] = [];
+  // Each page is parsed as it arrives (buckets outside the asked range dropped); a page that is not
+  // even a list is left to collectPages to name.
+  const parsePage = (data: unknown[], requestId: string | undefined): T[] => {
+    try {
+      const kept = data.filter((bucket, i) => range.holds(start(bucket, `data[${i}]`)));
+      const rows = parse(kept);
+      onPage?.(rows, kept);
+      return rows;
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      const id = requestId ? ` (request ${requestId})` : '';
+      throw new SourceError({
+        kind: 'bad-response',
+        ...(requestId ? { requestId } : {}),
+        message: `${request.provider} sent an unexpected report: ${error.message}${id}; kept the last good data`,
+      });
+    }
+  };
   const pages = await collectPages(
     request.provider,
     async (page) => {
@@ -93,23 +124,12 @@ export async function fetchReportWithOrganization<T>(
       );
       organization ??= response.organization;
       session.sawServerDate(response.serverDate);
+      const data = (response.body as { data?: unknown } | undefined)?.data;
+      if (Array.isArray(data)) parsed.push(parsePage(data, response.requestId));
       return response;
     },
     guardFor(request, range),
   );
-  const start = bucketStartOf(request.provider);
-  const rows = pages.flatMap((page) => {
-    try {
-      return parse(page.data.filter((bucket, i) => range.holds(start(bucket, `data[${i}]`))));
-    } catch (error) {
-      if (!(error instanceof ShapeError)) throw error;
-      const id = page.requestId ? ` (request ${page.requestId})` : '';
-      throw new SourceError({
-        kind: 'bad-response',
-        ...(page.requestId ? { requestId: page.requestId } : {}),
-        message: `${request.provider} sent an unexpected report: ${error.message}${id}; kept the last good data`,
-      });
-    }
-  });
-  return { rows, organization };
+  if (parsed.length !== pages.length) throw new Error('a report page was not parsed');
+  return { rows: parsed.flat(), organization };
 }

@@ -5,8 +5,16 @@ export const LEDGER_VERSION = 1;
 export const LEDGER_FILE = 'ledger.json';
 
 export interface SyncMark {
-  /** Usage and cost before this UTC day are final and are not fetched again. */
+  /** Written by ledgers before resumable sync: usage and cost before this UTC day are final. */
   readonly closedBefore?: string;
+  /** Closed UTC days (YYYY-MM-DD) whose hourly usage is stored in full; never fetched again. */
+  readonly usageDays?: readonly string[];
+  /** Closed UTC days whose bill is stored in full. */
+  readonly costDays?: readonly string[];
+  /** When the open days' (yesterday and today) usage was last fetched in full, ISO-8601. */
+  readonly usageFetchedAt?: string;
+  /** When the open days' bill was last fetched in full, ISO-8601. */
+  readonly costFetchedAt?: string;
 }
 
 export interface LedgerDocument {

@@ -1,5 +1,6 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
+import type { PageProgress } from '../provider-sync.ts';
 import {
   ClientSession,
   fetchReport,
@@ -8,7 +9,11 @@ import {
   type ProviderClientOptions,
   type ReportRequest,
 } from '../http/report-pages.ts';
-import { parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
+import { getJson } from '../http/get-json.ts';
+import { joinUrl } from '../http/base-url.ts';
+import type { ProviderLimit } from '../../engine/view-types.ts';
+import { parseOpenAiSpendLimit, quietlyAbsent } from '../provider-limits.ts';
+import { openAiPageEnd, parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
 const LIMITS = { '1d': 31, '1h': 168 } as const;
@@ -31,11 +36,17 @@ export class OpenAiClient {
     return reportRequest('OpenAI', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(path: string, params: Array<[string, string]>, parse: (data: unknown[]) => T[]): Promise<T[]> {
-    return fetchReport(this.request(path, params), parse);
+  private report<T>(
+    path: string,
+    params: Array<[string, string]>,
+    parse: (data: unknown[]) => T[],
+    progress?: PageProgress<T>,
+  ): Promise<T[]> {
+    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, openAiPageEnd(data)));
+    return fetchReport(this.request(path, params), parse, onPage);
   }
 
-  async usage(from: number, to: number, width: '1h' | '1d'): Promise<StoredUsage[]> {
+  async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
     const params: Array<[string, string]> = [
       ['start_time', String(Math.floor(from / 1000))],
       ['end_time', String(Math.floor(to / 1000))],
@@ -46,7 +57,7 @@ export class OpenAiClient {
       ['group_by', 'project_id'],
       ['group_by', 'service_tier'],
     ];
-    return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width));
+    return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width), progress);
   }
 
   /** "Test key": one hour of usage, and the organization the key belongs to. */
@@ -60,7 +71,7 @@ export class OpenAiClient {
     return { rows: result.rows.length, organization: result.organization };
   }
 
-  async costs(from: number, to: number): Promise<BilledCost[]> {
+  async costs(from: number, to: number, progress?: PageProgress<BilledCost>): Promise<BilledCost[]> {
     const params: Array<[string, string]> = [
       ['start_time', String(Math.floor(from / 1000))],
       ['end_time', String(Math.floor(to / 1000))],
@@ -69,6 +80,32 @@ export class OpenAiClient {
       ['group_by', 'line_item'],
       ['group_by', 'project_id'],
     ];
-    return this.report('/v1/organization/costs', params, parseCostBuckets);
+    return this.report('/v1/organization/costs', params, parseCostBuckets, progress);
+  }
+
+  private async limitAt(path: string, scope: string): Promise<ProviderLimit | undefined> {
+    const request = this.request(path, []);
+    try {
+      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
+        headers: request.headers,
+        provider: request.provider,
+        secrets: [request.key],
+        timeoutMs: request.timeoutMs,
+        now: request.now,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      return parseOpenAiSpendLimit(body, scope);
+    } catch (error) {
+      if (quietlyAbsent(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The organization's hard spend limit and each known project's (cents, monthly); none where the key may not read them. */
+  async spendLimits(projects: readonly string[]): Promise<ProviderLimit[]> {
+    const found = [await this.limitAt('/v1/organization/spend_limit', 'organization')];
+    for (const id of projects)
+      found.push(await this.limitAt(`/v1/organization/projects/${encodeURIComponent(id)}/spend_limit`, `project ${id}`));
+    return found.filter((limit): limit is ProviderLimit => limit !== undefined);
   }
 }

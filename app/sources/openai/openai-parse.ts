@@ -10,6 +10,18 @@ function bucketStart(bucket: Record<string, unknown>, path: string): number {
   return seconds * 1000;
 }
 
+/** Where the buckets of one page end (the latest end_time, epoch ms); undefined for a page without buckets. */
+export function openAiPageEnd(data: unknown[]): number | undefined {
+  let end: number | undefined;
+  data.forEach((raw, b) => {
+    const seconds = asObject(raw, `data[${b}]`).end_time;
+    if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds) || seconds < 0)
+      throw new ShapeError(`data[${b}].end_time is not Unix seconds`);
+    end = Math.max(end ?? 0, seconds * 1000);
+  });
+  return end;
+}
+
 export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): StoredUsage[] {
   const rows: StoredUsage[] = [];
   data.forEach((rawBucket, b) => {
@@ -66,6 +78,24 @@ function amountFemto(value: unknown, path: string): bigint {
   return parsed;
 }
 
+/**
+ * The model a line item names: "gpt-4o-2024-08-06, input", "o3-2025-04-16, cached input" (a model id,
+ * a comma, a token kind; sources-2026-11.md). Free text such as "Text tokens" or "input_tokens" (the
+ * spec's example) names none.
+ */
+export function lineItemModel(lineItem: string | null): string | null {
+  if (lineItem === null) return null;
+  const match = /^([A-Za-z0-9][A-Za-z0-9._:/-]*),\s*\S/.exec(lineItem.trim());
+  return match ? match[1]! : null;
+}
+
+/** quantity is a number or null ("populated when group_by=line_item", openai-openapi CostsResult). */
+function quantityOf(value: unknown, path: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ShapeError(`${path} is not a number ≥ 0`);
+  return value;
+}
+
 export function parseCostBuckets(data: unknown[]): BilledCost[] {
   const costs: BilledCost[] = [];
   data.forEach((rawBucket, b) => {
@@ -78,15 +108,17 @@ export function parseCostBuckets(data: unknown[]): BilledCost[] {
       const currency = asOptionalString(amount.currency, `${path}.amount.currency`);
       if (currency !== null && currency.toLowerCase() !== 'usd')
         throw new ShapeError(`${path}.amount.currency is ${currency}; only USD is supported`);
+      const lineItem = asOptionalString(result.line_item, `${path}.line_item`);
       costs.push({
         source: 'openai',
         day,
-        // Line items are free text ("gpt-4o-2024-08-06, input", "Text tokens"): never read as a model id.
-        model: null,
-        description: asOptionalString(result.line_item, `${path}.line_item`),
+        model: lineItemModel(lineItem),
+        description: lineItem,
         workspace: asOptionalString(result.project_id, `${path}.project_id`),
         line: '',
         femto: amountFemto(amount.value, `${path}.amount.value`).toString(),
+        quantity: quantityOf(result.quantity, `${path}.quantity`),
+        quantityUnit: asOptionalString(result.quantity_unit, `${path}.quantity_unit`),
       });
     });
   });

@@ -55,6 +55,7 @@ describe('spendbar status', () => {
         'projectedHighUsd',
         'projectedLowUsd',
         'projectedUsd',
+        'providerLimits',
         'remainingUsd',
         'sources',
         'spentUsd',
@@ -67,9 +68,9 @@ describe('spendbar status', () => {
     expect(doc.projectedHighUsd).toBeGreaterThanOrEqual(doc.projectedUsd);
     expect(doc.projectedUsd).toBeGreaterThan(doc.spentUsd);
     expect(doc.sources).toEqual([
-      { id: 'anthropic', state: 'ok' },
-      { id: 'openai', state: 'ok' },
-      { id: 'claude-code', state: 'not-configured' },
+      { id: 'anthropic', state: 'ok', dataThrough: '2026-11-25T12:00:00.000Z' },
+      { id: 'openai', state: 'ok', dataThrough: '2026-11-25T12:00:00.000Z' },
+      { id: 'claude-code', state: 'not-configured', dataThrough: null },
     ]);
     const byModel = doc.byModel.reduce((s: number, m: { usd: number }) => s + m.usd, 0);
     expect(byModel).toBeCloseTo(doc.spentUsd, 4);
@@ -96,7 +97,8 @@ describe('spendbar status', () => {
     expect(openai.sources.map((s: { id: string }) => s.id)).toEqual(['openai']);
     expect(openai.spentUsd).toBeGreaterThan(0);
     expect(openai.spentUsd).toBeLessThan(all.spentUsd);
-    expect(openai.byModel.every((m: { model: string }) => m.model.startsWith('gpt'))).toBe(true);
+    // OpenAI models, and the bill's storage line that names no model.
+    expect(openai.byModel.every((m: { model: string }) => m.model.startsWith('gpt') || m.model === 'other charges')).toBe(true);
   });
 
   it('a rejected key shows in the source state with what to do, and exit code 0 (the report itself worked)', async () => {
@@ -108,6 +110,7 @@ describe('spendbar status', () => {
     expect(doc.sources[0]).toEqual({
       id: 'anthropic',
       state: 'key-rejected',
+      dataThrough: null,
       message: expect.stringMatching(/admin key rejected \(401\).*Update the key/),
     });
     expect(result.stdout).not.toContain('sk-ant-admin01-revoked');

@@ -18,6 +18,8 @@ function view(overrides: Partial<SpendView>): SpendView {
     level: 'ok',
     demo: false,
     spentUsd: 1816.4,
+    spentComplete: true,
+    providerLimits: [],
     capUsd: 3000,
     remainingUsd: 1183.6,
     percentOfCap: 60.5,

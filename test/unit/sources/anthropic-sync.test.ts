@@ -37,9 +37,11 @@ describe('Anthropic admin API against the demo organization', () => {
     const ledger = Ledger.open(home);
     await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
-    // 1,296 closed hours at 168 per page, one page of open hours, and 31-day cost pages: pagination was followed.
-    expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(9);
-    expect(server.requests.byPath.get('/v1/organizations/cost_report')).toBe(2);
+    // One page of open hours, then closed days in runs of 7 (168 hourly buckets, one full page): 24 days of
+    // this month (from Oct 31, a zone's period can start a day early) in 4 runs, 30 older days in 5.
+    expect(server.requests.byPath.get('/v1/organizations/usage_report/messages')).toBe(10);
+    // The bill: the open days, this month's closed days, the older ones.
+    expect(server.requests.byPath.get('/v1/organizations/cost_report')).toBe(3);
     expect(ledger.usage().filter((r) => r.width === '1h').length).toBeGreaterThan(0);
   });
 
@@ -58,7 +60,8 @@ describe('Anthropic admin API against the demo organization', () => {
     now = Date.parse('2026-11-26T09:10:00Z');
     await syncProvider('anthropic', client(), ledger, now);
     expectLedgerMatchesGenerator(ledger);
-    expect(ledger.syncMark('anthropic').closedBefore).toBe('2026-11-25');
+    expect(ledger.syncMark('anthropic').usageDays?.at(-1)).toBe('2026-11-24');
+    expect(ledger.syncMark('anthropic').costDays?.at(-1)).toBe('2026-11-24');
     const before = server.requests.count;
     await syncProvider('anthropic', client(), ledger, now + 600_000);
     // Only the open days again: one usage page and one cost page.
@@ -86,11 +89,12 @@ describe('Anthropic admin API against the demo organization', () => {
   ];
 
   it.each(faults)(
-    '%s: the source says %s, the ledger is unchanged, and the next poll completes the data',
+    '%s: the source says %s, what is stored stays right, and the next poll completes the data',
     async (kind, expected, message) => {
       const ledger = Ledger.open(home);
       await syncProvider('anthropic', client(), ledger, now);
       const before = readFileSync(ledger.path, 'utf8');
+      const usageBefore = JSON.stringify(ledger.usage());
       now += 30 * 60_000;
       server.injectFault({
         kind,
@@ -102,7 +106,18 @@ describe('Anthropic admin API against the demo organization', () => {
       expect(error).toBeInstanceOf(SourceError);
       expect((error as SourceError).failure.kind).toBe(expected);
       expect((error as SourceError).message).toMatch(message);
-      expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+      // The fault hit the usage report: its rows stay as they were.
+      expect(JSON.stringify(ledger.usage())).toBe(usageBefore);
+      if (expected === 'bad-response' || expected === 'provider-down') {
+        // A fault of the usage report alone does not hold back the bill (unless it repeats forever).
+        if (kind !== 'endless-pagination')
+          expect(ledgerTotals([], ledger.costs('anthropic')).femto).toEqual(
+            generatorBill(server.org, HISTORY_START, now + 3_600_000),
+          );
+      } else {
+        // Rate limit, rejected key, timeout: the provider is not asked again in this refresh.
+        expect(readFileSync(ledger.path, 'utf8')).toBe(before);
+      }
       server.clearFaults();
       await syncProvider('anthropic', client(), ledger, now);
       expectLedgerMatchesGenerator(ledger);

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../app/shared/settings-sc
 import { DemoOrganization, HOUR_MS } from '../../../app/sources/demo/demo-organization.ts';
 import { startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { SpendService } from '../../../app/sources/spend-service.ts';
+import { statusJson } from '../../../app/cli/commands/status.ts';
 import { assistantLine, tempDir, writeLines } from '../../helpers/claude-logs.ts';
 import { generatorBill } from '../../helpers/demo-totals.ts';
 import { join } from 'node:path';
@@ -43,7 +44,8 @@ describe('spend service on the demo organization', () => {
     expect(view.demo).toBe(true);
     expect(view.reconciliation.length).toBeGreaterThanOrEqual(24);
     // The demo bills with our own catalog, so the estimate equals the bill to the micro-dollar.
-    expect(view.reconciliation.every((r) => Math.abs(r.differenceUsd) < 1e-6)).toBe(true);
+    const anthropicDays = view.reconciliation.filter((r) => r.source === 'anthropic');
+    expect(anthropicDays.every((r) => Math.abs(r.differenceUsd) < 1e-6)).toBe(true);
   });
 
   it('splits spend by workspace: the shares add up to what was spent, in the generator’s 70/30 proportion', async () => {
@@ -99,6 +101,37 @@ describe('spend service on the demo organization', () => {
       estimate: true,
       spentUsd: 10,
     });
+  });
+
+  it('a first sync stopped by a rate limit shows "no data yet" for the source, never $0; the next poll fills it in', async () => {
+    const s = service({ countedSources: ['anthropic'] });
+    server.injectFault({ kind: 'rate-limit', provider: 'anthropic', retryAfterSeconds: 120 });
+    await s.refreshAllOnce();
+    const first = (await s.view({ sources: ['anthropic'] })).view;
+    expect(first.spentComplete).toBe(false);
+    expect(statusJson(first)).toMatchObject({ spentUsd: null, remainingUsd: null });
+    expect(first.sources[0]).toMatchObject({ id: 'anthropic', state: 'rate-limited', coverage: 'none', dataThrough: null });
+    expect((statusJson(first) as { sources: unknown[] }).sources[0]).toMatchObject({ id: 'anthropic', dataThrough: null });
+    server.clearFaults();
+    await s.refreshAllOnce();
+    const second = (await s.view({ sources: ['anthropic'] })).view;
+    expect(second.spentComplete).toBe(true);
+    expect(second.sources[0]).toMatchObject({ coverage: 'complete', dataThrough: '2026-11-25T12:00:00.000Z' });
+    expect((statusJson(second) as { spentUsd: number }).spentUsd).toBeGreaterThan(0);
+  });
+
+  it('reads the providers’ own spend limits (Anthropic behind its beta header) into the view and status --json', async () => {
+    const s = service();
+    await s.refreshAllOnce();
+    const { view } = await s.view();
+    expect(view.providerLimits).toEqual([
+      { source: 'anthropic', scope: 'usage_tier', usd: 20_000, enforcing: true },
+      { source: 'anthropic', scope: 'organization', usd: 6_000, enforcing: true },
+      // The project has no limit of its own (404): nothing is listed for it, and the source is still ok.
+      { source: 'openai', scope: 'organization', usd: 1_500, enforcing: true },
+    ]);
+    expect(view.sources.find((x) => x.id === 'openai')!.state).toBe('ok');
+    expect((statusJson(view) as { providerLimits: unknown[] }).providerLimits).toHaveLength(3);
   });
 
   it('with no source at all the view is empty, not an error', async () => {

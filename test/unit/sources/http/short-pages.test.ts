@@ -61,7 +61,7 @@ describe('pages of one bucket', () => {
     const billed = new Map<string, bigint>();
     for (const c of ledger.costs('openai')) billed.set(c.day, (billed.get(c.day) ?? 0n) + BigInt(c.femto));
     for (let day = HISTORY_START; day < NOW; day += 24 * HOUR_MS) {
-      const nano = [...openAiCostLines(server.org, day).values()].reduce((a, b) => a + b, 0n);
+      const nano = [...openAiCostLines(server.org, day).values()].reduce((a, b) => a + b.nano, 0n);
       expect(billed.get(new Date(day).toISOString().slice(0, 10)) ?? 0n).toBe(nano * 1_000_000n);
     }
     expect(server.requests.byPath.get('/v1/organization/usage/completions')).toBe(775);
