@@ -1,5 +1,6 @@
-/** `npm run bench [engine|forecast|claude-code|ledger]`: prints ratios and throughputs. It never fails on speed. */
+/** `npm run bench [engine|forecast|claude-code|ledger|codex]`: prints ratios and throughputs. It never fails on speed. */
 import { benchClaudeCode } from './claude-code-scan.ts';
+import { benchCodex } from './codex-scan.ts';
 import { benchEngine } from './engine-throughput.ts';
 import { benchForecast } from './forecast-backtest.ts';
 import { benchLedger } from './ledger-bench.ts';
@@ -9,3 +10,4 @@ if (!only || only === 'engine') benchEngine();
 if (!only || only === 'forecast') benchForecast();
 if (!only || only === 'claude-code') benchClaudeCode();
 if (!only || only === 'ledger') benchLedger();
+if (!only || only === 'codex') await benchCodex();
