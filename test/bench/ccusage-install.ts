@@ -13,8 +13,12 @@ export function installCcusage(): string {
   const dir = `${BENCH_ROOT}.bench/ccusage`;
   const bin = `${dir}/node_modules/.bin/ccusage`;
   if (!existsSync(bin))
-    spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'ccusage@20.0.24'], {
-      stdio: 'ignore',
-    });
+    spawnSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', 'ccusage@20.0.24'],
+      {
+        stdio: 'ignore',
+      },
+    );
   return bin;
 }

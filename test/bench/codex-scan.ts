@@ -21,13 +21,23 @@ function ensureTree(): { files: number; bytes: number } {
   }
   rmSync(TREE, { recursive: true, force: true });
   mkdirSync(TREE, { recursive: true });
-  const tree = writeCodexTree(TREE, { seed: 2026, sessions: 4200, maxTurns: 14, maxToolBytes: 36_000, start: Date.UTC(2026, 9, 1), days: 60 });
+  const tree = writeCodexTree(TREE, {
+    seed: 2026,
+    sessions: 4200,
+    maxTurns: 14,
+    maxToolBytes: 36_000,
+    start: Date.UTC(2026, 9, 1),
+    days: 60,
+  });
   writeFileSync(marker, JSON.stringify({ format: FORMAT, files: tree.files, bytes: tree.bytes }));
   return tree;
 }
 
 interface CcusageCodexDaily {
-  daily?: Array<{ date: string; models: Record<string, { inputTokens: number; cacheReadTokens: number; outputTokens: number; reasoningOutputTokens: number }> }>;
+  daily?: Array<{
+    date: string;
+    models: Record<string, { inputTokens: number; cacheReadTokens: number; outputTokens: number; reasoningOutputTokens: number }>;
+  }>;
 }
 
 export async function benchCodex(): Promise<void> {
@@ -69,6 +79,9 @@ export async function benchCodex(): Promise<void> {
   console.log(
     differing.length === 0
       ? `  tokens by day and model (input, cached, output, reasoning): all ${keys.size} cells equal ccusage's`
-      : `  ${differing.length} of ${keys.size} cells differ from ccusage's, e.g. ${differing.slice(0, 3).map((k) => `${k}: ours ${ours.get(k)} theirs ${theirs.get(k)}`).join('; ')}`,
+      : `  ${differing.length} of ${keys.size} cells differ from ccusage's, e.g. ${differing
+          .slice(0, 3)
+          .map((k) => `${k}: ours ${ours.get(k)} theirs ${theirs.get(k)}`)
+          .join('; ')}`,
   );
 }

@@ -91,7 +91,14 @@ export function writeCodexTree(home: string, options: CodexTreeOptions): CodexTr
     const dir = join(home, 'sessions', ...day);
     mkdirSync(dir, { recursive: true });
     const out: string[] = [
-      line(time, 'session_meta', { id, timestamp: iso(time), cwd: '/home/dev/project', originator: 'codex_cli_rs', cli_version: '0.58.0', git: { branch: 'main' } }),
+      line(time, 'session_meta', {
+        id,
+        timestamp: iso(time),
+        cwd: '/home/dev/project',
+        originator: 'codex_cli_rs',
+        cli_version: '0.58.0',
+        git: { branch: 'main' },
+      }),
     ];
     let model = pick(r, CODEX_MODELS);
     const total: DayModelTokens = { input: 0, cached: 0, output: 0, reasoning: 0 };
@@ -100,15 +107,43 @@ export function writeCodexTree(home: string, options: CodexTreeOptions): CodexTr
       // A model switch mid-session: a new turn_context names the new model (/model in the TUI).
       if (t === 0 || r() < 0.1) {
         if (t > 0) model = pick(r, CODEX_MODELS);
-        out.push(line(time, 'turn_context', { cwd: '/home/dev/project', approval_policy: 'on-request', sandbox_policy: { mode: 'workspace-write' }, model, effort: 'medium', summary: 'auto' }));
+        out.push(
+          line(time, 'turn_context', {
+            cwd: '/home/dev/project',
+            approval_policy: 'on-request',
+            sandbox_policy: { mode: 'workspace-write' },
+            model,
+            effort: 'medium',
+            summary: 'auto',
+          }),
+        );
       }
-      out.push(line(time, 'response_item', { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Fix the failing "total" test — keep cents exact.' }] }));
+      out.push(
+        line(time, 'response_item', {
+          type: 'message',
+          role: 'user',
+          content: [{ type: 'input_text', text: 'Fix the failing "total" test — keep cents exact.' }],
+        }),
+      );
       out.push(line(time, 'event_msg', { type: 'user_message', message: 'Fix the failing "total" test', images: [] }));
       const toolBytes = Math.floor(r() * (options.maxToolBytes ?? 2000));
       let output = '';
       while (output.length < toolBytes) output += pick(r, TOOL_OUTPUT);
-      out.push(line(time, 'response_item', { type: 'function_call', name: 'shell', arguments: JSON.stringify({ command: ['cat', 'src/total.ts'] }), call_id: `call_${s}_${t}` }));
-      out.push(line(time, 'response_item', { type: 'function_call_output', call_id: `call_${s}_${t}`, output: JSON.stringify({ output, metadata: { exit_code: 0 } }) }));
+      out.push(
+        line(time, 'response_item', {
+          type: 'function_call',
+          name: 'shell',
+          arguments: JSON.stringify({ command: ['cat', 'src/total.ts'] }),
+          call_id: `call_${s}_${t}`,
+        }),
+      );
+      out.push(
+        line(time, 'response_item', {
+          type: 'function_call_output',
+          call_id: `call_${s}_${t}`,
+          output: JSON.stringify({ output, metadata: { exit_code: 0 } }),
+        }),
+      );
       time += 1000 + Math.floor(r() * 120_000);
       const input = 2000 + Math.floor(r() * 60_000);
       const delta: DayModelTokens = {
@@ -123,13 +158,25 @@ export function writeCodexTree(home: string, options: CodexTreeOptions): CodexTr
       total.output += delta.output;
       total.reasoning += delta.reasoning;
       out.push(line(time, 'event_msg', { type: 'agent_reasoning', text: '**Checking the parser**' }));
-      out.push(line(time, 'event_msg', { type: 'token_count', info: { total_token_usage: usage(total), last_token_usage: usage(delta), model_context_window: 272000 }, rate_limits: rateLimits(r) }));
+      out.push(
+        line(time, 'event_msg', {
+          type: 'token_count',
+          info: { total_token_usage: usage(total), last_token_usage: usage(delta), model_context_window: 272000 },
+          rate_limits: rateLimits(r),
+        }),
+      );
       count(time, model, delta);
       // Re-emits: the same cumulative total again, seconds later (UI / rate-limit refreshes).
       while (r() < 0.35) {
         time += 500 + Math.floor(r() * 5000);
         reemits++;
-        out.push(line(time, 'event_msg', { type: 'token_count', info: { total_token_usage: usage(total), last_token_usage: usage(delta), model_context_window: 272000 }, rate_limits: rateLimits(r) }));
+        out.push(
+          line(time, 'event_msg', {
+            type: 'token_count',
+            info: { total_token_usage: usage(total), last_token_usage: usage(delta), model_context_window: 272000 },
+            rate_limits: rateLimits(r),
+          }),
+        );
       }
       if (r() < 0.2) out.push(line(time, 'event_msg', { type: 'token_count', info: null, rate_limits: rateLimits(r) }));
       out.push(line(time, 'event_msg', { type: 'agent_message', message: 'Fixed: amounts stay decimal strings.' }));
@@ -151,5 +198,9 @@ export function writeCodexTree(home: string, options: CodexTreeOptions): CodexTr
 
 /** Appends one more turn to a session file, as Codex does while it runs. */
 export function appendCodexTurn(path: string, time: number, total: DayModelTokens, delta: DayModelTokens): void {
-  appendFileSync(path, line(time, 'event_msg', { type: 'token_count', info: { total_token_usage: usage(total), last_token_usage: usage(delta) } }) + '\n');
+  appendFileSync(
+    path,
+    line(time, 'event_msg', { type: 'token_count', info: { total_token_usage: usage(total), last_token_usage: usage(delta) } }) +
+      '\n',
+  );
 }

@@ -159,7 +159,16 @@ export class CodexScanner {
         const cellKey = `${hour}|${turn.model}|${state.priority ? 1 : 0}|${turn.fallbackModel ? 1 : 0}`;
         let cell = byKey.get(cellKey);
         if (!cell) {
-          cell = { hour, model: turn.model, priority: state.priority, fallbackModel: turn.fallbackModel, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0 };
+          cell = {
+            hour,
+            model: turn.model,
+            priority: state.priority,
+            fallbackModel: turn.fallbackModel,
+            inputTokens: 0,
+            cachedInputTokens: 0,
+            outputTokens: 0,
+            reasoningTokens: 0,
+          };
           byKey.set(cellKey, cell);
         }
         cell.inputTokens += turn.tokens.input - turn.tokens.cached;

@@ -33,13 +33,21 @@ export function newSessionState(): SessionState {
 }
 
 function sameTokens(a: CodexTokens, b: CodexTokens): boolean {
-  return a.input === b.input && a.cached === b.cached && a.output === b.output && a.reasoning === b.reasoning && a.total === b.total;
+  return (
+    a.input === b.input && a.cached === b.cached && a.output === b.output && a.reasoning === b.reasoning && a.total === b.total
+  );
 }
 
 function minus(a: CodexTokens, b: CodexTokens | undefined): CodexTokens {
   if (!b) return a;
   const d = (x: number, y: number) => Math.max(0, x - y);
-  return { input: d(a.input, b.input), cached: d(a.cached, b.cached), output: d(a.output, b.output), reasoning: d(a.reasoning, b.reasoning), total: d(a.total, b.total) };
+  return {
+    input: d(a.input, b.input),
+    cached: d(a.cached, b.cached),
+    output: d(a.output, b.output),
+    reasoning: d(a.reasoning, b.reasoning),
+    total: d(a.total, b.total),
+  };
 }
 
 /** The turn this line adds, if any; updates the session state. */

@@ -46,8 +46,28 @@ const tc = (ts: string, total: number[] | null, last: number[] | null) =>
     payload: {
       type: 'token_count',
       info: {
-        ...(total ? { total_token_usage: { input_tokens: total[0], cached_input_tokens: total[1], output_tokens: total[2], reasoning_output_tokens: 0, total_tokens: total[0]! + total[2]! } } : {}),
-        ...(last ? { last_token_usage: { input_tokens: last[0], cached_input_tokens: last[1], output_tokens: last[2], reasoning_output_tokens: 0, total_tokens: last[0]! + last[2]! } } : {}),
+        ...(total
+          ? {
+              total_token_usage: {
+                input_tokens: total[0],
+                cached_input_tokens: total[1],
+                output_tokens: total[2],
+                reasoning_output_tokens: 0,
+                total_tokens: total[0]! + total[2]!,
+              },
+            }
+          : {}),
+        ...(last
+          ? {
+              last_token_usage: {
+                input_tokens: last[0],
+                cached_input_tokens: last[1],
+                output_tokens: last[2],
+                reasoning_output_tokens: 0,
+                total_tokens: last[0]! + last[2]!,
+              },
+            }
+          : {}),
       },
     },
   });
@@ -73,7 +93,10 @@ describe('Codex CLI logs', () => {
 
   it('input includes cached input: cached tokens are priced as cache reads, never counted twice', async () => {
     const home = newHome();
-    writeSession(home, [ctx('2026-11-05T10:00:00Z', 'gpt-5.2-codex'), tc('2026-11-05T10:00:01Z', [1000, 800, 50], [1000, 800, 50])]);
+    writeSession(home, [
+      ctx('2026-11-05T10:00:00Z', 'gpt-5.2-codex'),
+      tc('2026-11-05T10:00:01Z', [1000, 800, 50], [1000, 800, 50]),
+    ]);
     const [cell] = (await scan({ CODEX_HOME: home })).hourlyCells();
     expect(cell).toMatchObject({ model: 'gpt-5.2-codex', inputTokens: 200, cachedInputTokens: 800, outputTokens: 50 });
   });
@@ -112,7 +135,10 @@ describe('Codex CLI logs', () => {
   it('a session both active and archived counts once; several CODEX_HOME roots are all read', async () => {
     const home = newHome();
     const other = newHome();
-    const path = writeSession(home, [ctx('2026-11-05T10:00:00Z', 'gpt-5.5'), tc('2026-11-05T10:00:01Z', [100, 0, 10], [100, 0, 10])]);
+    const path = writeSession(home, [
+      ctx('2026-11-05T10:00:00Z', 'gpt-5.5'),
+      tc('2026-11-05T10:00:01Z', [100, 0, 10], [100, 0, 10]),
+    ]);
     mkdirSync(join(home, 'archived_sessions'));
     cpSync(path, join(home, 'archived_sessions', 'rollout-a.jsonl'));
     writeSession(other, [ctx('2026-11-06T10:00:00Z', 'gpt-5.5'), tc('2026-11-06T10:00:01Z', [5, 0, 1], [5, 0, 1])]);
@@ -136,10 +162,18 @@ describe('Codex CLI logs', () => {
 
   it('refresh reads only appended bytes; truncation, replacement and deletion give back what the file held', async () => {
     const home = newHome();
-    const path = writeSession(home, [ctx('2026-11-05T10:00:00Z', 'gpt-5.5'), tc('2026-11-05T10:00:01Z', [100, 0, 10], [100, 0, 10])]);
+    const path = writeSession(home, [
+      ctx('2026-11-05T10:00:00Z', 'gpt-5.5'),
+      tc('2026-11-05T10:00:01Z', [100, 0, 10], [100, 0, 10]),
+    ]);
     const scanner = new CodexScanner(codexHomes({ CODEX_HOME: home }).homes);
     const first = await scanner.refresh();
-    appendCodexTurn(path, Date.parse('2026-11-05T10:05:00Z'), { input: 130, cached: 0, output: 13, reasoning: 0 }, { input: 30, cached: 0, output: 3, reasoning: 0 });
+    appendCodexTurn(
+      path,
+      Date.parse('2026-11-05T10:05:00Z'),
+      { input: 130, cached: 0, output: 13, reasoning: 0 },
+      { input: 30, cached: 0, output: 3, reasoning: 0 },
+    );
     const second = await scanner.refresh();
     expect(second.bytesRead).toBeLessThan(first.bytesRead);
     expect(scanner.hourlyCells().map((c) => c.inputTokens)).toEqual([130]);
@@ -148,7 +182,10 @@ describe('Codex CLI logs', () => {
     await scanner.refresh();
     expect(scanner.hourlyCells().map((c) => c.inputTokens)).toEqual([130]);
     truncateSync(path, 0);
-    writeFileSync(path, [ctx('2026-11-05T10:00:00Z', 'gpt-5.5'), tc('2026-11-05T10:00:01Z', [4, 0, 1], [4, 0, 1])].join('\n') + '\n');
+    writeFileSync(
+      path,
+      [ctx('2026-11-05T10:00:00Z', 'gpt-5.5'), tc('2026-11-05T10:00:01Z', [4, 0, 1], [4, 0, 1])].join('\n') + '\n',
+    );
     await scanner.refresh();
     expect(scanner.hourlyCells().map((c) => c.inputTokens)).toEqual([4]);
     rmSync(path);
@@ -159,7 +196,10 @@ describe('Codex CLI logs', () => {
   it('config.toml service_tier = "priority" marks that home priority; a missing CODEX_HOME is a problem, not $0', async () => {
     const home = newHome();
     writeSession(home, [ctx('2026-11-05T10:00:00Z', 'gpt-5.5'), tc('2026-11-05T10:00:01Z', [100, 0, 10], [100, 0, 10])]);
-    writeFileSync(join(home, 'config.toml'), 'model = "gpt-5.5"\nservice_tier = "priority" # fast mode\n[mcp_servers.x]\ncommand = "y"\n');
+    writeFileSync(
+      join(home, 'config.toml'),
+      'model = "gpt-5.5"\nservice_tier = "priority" # fast mode\n[mcp_servers.x]\ncommand = "y"\n',
+    );
     expect((await scan({ CODEX_HOME: home })).hourlyCells()[0]?.priority).toBe(true);
     expect(codexHomes({ CODEX_HOME: join(home, 'nope') }).problem).toMatch(/names no folder with Codex logs/);
     expect(codexHomes({ HOME: newHome() }).homes).toEqual([]);
