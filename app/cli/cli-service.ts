@@ -1,23 +1,22 @@
 /** The SpendService as the CLI uses it: settings from the file, flags on top, keys from env or keychain. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openSecretStore } from '../main/secret-store.ts';
+import { isKeyProvider, openSecretStore } from '../main/secret-store.ts';
 import { isDecimalUsd, type Settings } from '../shared/settings-schema.ts';
 import { readSettingsFile } from '../sources/settings-file.ts';
 import { SpendService } from '../sources/spend-service.ts';
+import { SOURCE_REGISTRY } from '../sources/registry.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
 import type { SourceKey } from '../engine/view-types.ts';
 import { UsageError } from './cli-error.ts';
 import type { CommandContext } from './command-context.ts';
 
-export const SOURCE_IDS: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
-
-export function sourcesArg(values: readonly string[] | undefined): SourceKey[] | undefined {
+export function sourcesArg(values: readonly string[] | undefined, ctx: CommandContext): SourceKey[] | undefined {
   if (!values || values.length === 0) return undefined;
+  const known = (ctx.registry ?? SOURCE_REGISTRY).map((s) => s.id);
   for (const v of values)
-    if (!SOURCE_IDS.includes(v as SourceKey))
-      throw new UsageError(`--source must be one of ${SOURCE_IDS.join(', ')} (got "${v}")`);
-  return values as SourceKey[];
+    if (!known.includes(v)) throw new UsageError(`--source must be one of ${known.join(', ')} (got "${v}")`);
+  return [...values];
 }
 
 export function nowArg(value: string | undefined, ctx: CommandContext): number {
@@ -61,7 +60,10 @@ export async function cliService(
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.capUsd ? { capUsd: options.capUsd } : {}),
   };
-  const needsKeychain = !ctx.env.SPENDBAR_ANTHROPIC_ADMIN_KEY || !ctx.env.SPENDBAR_OPENAI_ADMIN_KEY;
+  // The keychain is opened only when some keyed source has no key in the environment.
+  const needsKeychain = (ctx.registry ?? SOURCE_REGISTRY).some(
+    (s) => s.credential.kind !== 'none' && !ctx.env[s.credential.envVar],
+  );
   const secrets = needsKeychain ? await openSecretStore() : undefined;
   const worker = scanWorkerScript();
   const service = new SpendService({
@@ -69,8 +71,11 @@ export async function cliService(
     env: ctx.env,
     now: () => options.now,
     settings: () => settings,
-    keys: { get: async (provider) => (secrets?.persistent ? secrets.get(provider).catch(() => undefined) : undefined) },
+    keys: {
+      get: async (id) => (secrets?.persistent && isKeyProvider(id) ? secrets.get(id).catch(() => undefined) : undefined),
+    },
     ...(worker ? { claudeScanWorkers: { script: worker } } : {}),
+    ...(ctx.registry ? { registry: ctx.registry } : {}),
   });
   return { service, settings, problems: loaded.problems };
 }

@@ -15,6 +15,10 @@ export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | '
    */
   readonly dataFrom?: string | null;
   readonly dataThrough?: string | null;
+  /** The billed source this estimate duplicates: it counts only without that source (auto). */
+  readonly duplicates?: SourceKey;
+  /** On a flat subscription: its usage is value against the plan price, never spend. */
+  readonly subscription?: boolean;
 }
 
 export interface ViewInput {
@@ -25,6 +29,7 @@ export interface ViewInput {
   readonly sourceCaps: Readonly<Partial<Record<SourceKey, string>>>;
   readonly thresholds: readonly number[];
   readonly countedSources: 'auto' | readonly SourceKey[];
+  /** The plan price of the subscription sources (a Claude Code subscription), or null. */
   readonly subscriptionUsd: string | null;
   readonly catalog: Catalog;
   readonly usage: readonly UsageRow[];

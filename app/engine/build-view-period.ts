@@ -14,15 +14,10 @@ export interface ViewPeriod {
 
 export function viewPeriod(input: ViewInput): ViewPeriod {
   const period = periodContaining(input.now, input.timeZone, input.periodStartDay);
-  const configured = new Set(input.sources.filter((s) => s.configured).map((s) => s.id));
   return {
     period,
     history: previousPeriod(period, input.periodStartDay),
     todayDate: localDate(input.now, input.timeZone),
-    counted: countedSources({
-      countedSources: input.countedSources,
-      configured,
-      claudeCodeIsSubscription: input.subscriptionUsd !== null,
-    }),
+    counted: countedSources({ countedSources: input.countedSources, sources: input.sources }),
   };
 }

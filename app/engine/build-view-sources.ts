@@ -6,7 +6,7 @@ import type { SpendCell } from './spend-series.ts';
 import type { SourceKey, SourceView, ViewLevel } from './view-types.ts';
 
 export function sourceViews(input: ViewInput, counted: ReadonlySet<SourceKey>, inPeriod: readonly SpendCell[]): SourceView[] {
-  return input.sources.map(({ configured: _configured, ...s }) => {
+  return input.sources.map(({ configured: _configured, duplicates: _duplicates, subscription: _subscription, ...s }) => {
     const spent = sumCells(inPeriod.filter((c) => c.source === s.id));
     const sourceCap = input.sourceCaps[s.id];
     const stale =

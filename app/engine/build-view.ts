@@ -27,6 +27,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
   const daily = dailyPoints(period, todayDate, spent.dailyUsd, projection);
   const sources = sourceViews(input, when.counted, spent.inPeriod);
   const remaining = cap === null ? null : cap - spent.spentFemto;
+  const subscriptionSources = new Set(input.sources.filter((s) => s.subscription).map((s) => s.id));
   return {
     view: {
       asOf: new Date(input.now).toISOString(),
@@ -42,7 +43,9 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       level: levelOf(sources, spent.spentFemto, cap, projection.lowUsd),
       demo: input.demo,
       spentUsd: usd(spent.spentFemto),
-      spentComplete: sources.every((s) => !s.counted || s.state === 'not-configured' || (s.coverage ?? 'complete') === 'complete'),
+      spentComplete: sources.every(
+        (s) => !s.counted || s.state === 'not-configured' || (s.coverage ?? 'complete') === 'complete',
+      ),
       capUsd: cap === null ? null : usd(cap),
       remainingUsd: remaining === null ? null : usd(remaining),
       percentOfCap:
@@ -83,7 +86,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
           ? null
           : {
               planUsd: Number(input.subscriptionUsd),
-              apiValueUsd: usd(sumCells(spent.inPeriod.filter((c) => c.source === 'claude-code'))),
+              apiValueUsd: usd(sumCells(spent.inPeriod.filter((c) => subscriptionSources.has(c.source)))),
             },
       providerLimits: input.providerLimits ?? [],
       notices: input.notices,

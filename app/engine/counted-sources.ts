@@ -1,24 +1,34 @@
 /**
- * Which sources count toward the budget. Claude Code's logs record the same requests the Anthropic
- * admin API bills, so by default they count only when no Anthropic admin source is configured; a
- * Claude Code subscription never counts as spend (it is a flat plan price).
+ * Which sources count toward the budget. A local-log estimate sees the same requests that a billed
+ * source bills (Claude Code's logs and the Anthropic admin API; Codex's logs and OpenAI's), so by
+ * default it counts only when the source it duplicates is not configured. A source on a flat
+ * subscription never counts as spend (its usage is shown as value against the plan price).
  */
 import type { SourceKey } from './view-types.ts';
 
+export interface CountedSourceFacts {
+  readonly id: SourceKey;
+  readonly configured: boolean;
+  /** The billed source this estimate duplicates, if any (from its definition). */
+  readonly duplicates?: SourceKey | undefined;
+  readonly subscription?: boolean | undefined;
+}
+
 export interface CountingRule {
   readonly countedSources: 'auto' | readonly SourceKey[];
-  readonly configured: ReadonlySet<SourceKey>;
-  readonly claudeCodeIsSubscription: boolean;
+  readonly sources: readonly CountedSourceFacts[];
 }
 
 export function countedSources(rule: CountingRule): Set<SourceKey> {
+  const configured = new Set(rule.sources.filter((s) => s.configured).map((s) => s.id));
   const counted = new Set<SourceKey>();
-  if (rule.countedSources === 'auto') {
-    for (const id of ['anthropic', 'openai'] as const) if (rule.configured.has(id)) counted.add(id);
-    if (rule.configured.has('claude-code') && !rule.configured.has('anthropic')) counted.add('claude-code');
-  } else {
-    for (const id of rule.countedSources) if (rule.configured.has(id)) counted.add(id);
+  for (const s of rule.sources) {
+    if (!s.configured || s.subscription) continue;
+    const wanted =
+      rule.countedSources === 'auto'
+        ? s.duplicates === undefined || !configured.has(s.duplicates)
+        : rule.countedSources.includes(s.id);
+    if (wanted) counted.add(s.id);
   }
-  if (rule.claudeCodeIsSubscription) counted.delete('claude-code');
   return counted;
 }

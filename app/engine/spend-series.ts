@@ -156,7 +156,14 @@ function billedDay(
     named.set(id, byWorkspace);
   }
   for (const [modelId, byWorkspace] of named) {
-    if (spread(totalOf(byWorkspace), estimates.filter((c) => c.modelId === modelId), cells)) continue;
+    if (
+      spread(
+        totalOf(byWorkspace),
+        estimates.filter((c) => c.modelId === modelId),
+        cells,
+      )
+    )
+      continue;
     // No priced usage for it (a model the catalog does not know): its own billed dollars, at the day's start.
     for (const [workspace, femto] of byWorkspace) cells.push({ hour: dayStart, source, modelId, workspace, femto, billed: true });
   }

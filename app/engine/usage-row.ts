@@ -1,6 +1,7 @@
 /** The normalized unit every source produces and the engine prices: one time bucket of one model. */
 
-export type SourceId = 'anthropic' | 'openai' | 'claude-code';
+/** A source's id, as its definition declares it (app/sources/registry.ts): the engine names none. */
+export type SourceId = string;
 
 /** Tokens by kind and web-search requests: the quantities every usage record carries. */
 export interface TokenCounts {

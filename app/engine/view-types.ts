@@ -5,7 +5,8 @@
 import type { Alert } from './alerts.ts';
 import type { CapOutlook } from './forecast-cap.ts';
 
-export type SourceKey = 'anthropic' | 'openai' | 'claude-code';
+/** A source's id, as its definition declares it (app/sources/registry.ts): the engine names none. */
+export type SourceKey = string;
 export type ViewLevel = 'empty' | 'ok' | 'near' | 'over' | 'error' | 'stale';
 
 export interface SourceView {

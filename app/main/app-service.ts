@@ -14,7 +14,7 @@ import { SourcePoller } from '../sources/poller.ts';
 import { SourceError } from '../sources/source-status.ts';
 import { SpendService } from '../sources/spend-service.ts';
 import { parseRequest } from './ipc-requests.ts';
-import { keyFormatProblem, type KeyProvider, type SecretStore } from './secret-store.ts';
+import { isKeyProvider, keyFormatProblem, type KeyProvider, type SecretStore } from './secret-store.ts';
 
 export interface SettingsStore {
   read(): Settings;
@@ -48,7 +48,6 @@ export interface AppServiceDeps {
   readonly chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
 }
 
-const LOCAL_LOG_INTERVAL_MS = 60_000;
 const STOP_TIMEOUT_MS = 3_000;
 
 /** One handler per invoke channel: a missing channel or a wrong result type fails to compile. */
@@ -79,7 +78,7 @@ export class AppService {
       home: this.deps.home,
       env: this.deps.env,
       now: this.deps.now,
-      keys: { get: (provider) => this.deps.secrets.get(provider).catch(() => undefined) },
+      keys: { get: async (id) => (isKeyProvider(id) ? this.deps.secrets.get(id).catch(() => undefined) : undefined) },
       settings: () => this.deps.settings.read(),
       ...(this.demo ? { demoBaseUrl: this.demo.url } : {}),
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
@@ -115,11 +114,15 @@ export class AppService {
     const spend = this.service;
     const configured = await spend.configured();
     const minutes = Math.max(1, this.deps.settings.read().pollIntervalMinutes);
-    for (const id of configured) {
-      if (this.pollers.has(id)) continue;
+    for (const definition of spend.definitions) {
+      const id = definition.id;
+      if (!configured.has(id) || this.pollers.has(id)) continue;
+      // Local logs are cheap to poll and follow their own interval; billed sources follow the
+      // user's, never below what the source allows.
+      const every = definition.credential.kind === 'none' ? definition.pollMinutes.default : Math.max(definition.pollMinutes.min, minutes);
       const poller = new SourcePoller({
         id,
-        intervalMs: id === 'claude-code' ? LOCAL_LOG_INTERVAL_MS : minutes * 60_000,
+        intervalMs: every * 60_000,
         now: this.deps.now,
         refresh: (signal) => spend.refresh(id, signal),
         onState: (state) => {

@@ -16,6 +16,10 @@ const loadKeyring: KeyringLoader = () => import('@napi-rs/keyring');
 
 export type KeyProvider = 'anthropic' | 'openai';
 
+export function isKeyProvider(id: string): id is KeyProvider {
+  return id === 'anthropic' || id === 'openai';
+}
+
 export const KEYCHAIN_SERVICE = 'app.spendbar.desktop';
 const ACCOUNTS: Record<KeyProvider, string> = { anthropic: 'anthropic-admin-key', openai: 'openai-admin-key' };
 /**

@@ -6,7 +6,8 @@ import type { PriceOverride, Provider } from '../engine/catalog/catalog-types.ts
 
 export const SETTINGS_VERSION = 1;
 
-export type SourceKey = 'anthropic' | 'openai' | 'claude-code';
+/** A source's id (app/sources/registry.ts declares them; settings only check the shape). */
+export type SourceKey = string;
 export type TrayFigure = 'remaining' | 'spent' | 'percent';
 
 export interface Settings {
@@ -51,7 +52,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Up to a trillion dollars, to the micro-dollar: anything longer is not a price or a cap. */
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 const MAX_MODEL_ID = 200;
-const SOURCE_KEYS: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
+/** Ids are kebab-case words; an id no source declares (one removed since) is simply never configured. */
+const isSourceKey = (v: unknown): v is SourceKey => typeof v === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -168,7 +170,7 @@ export function validateSettings(raw: Record<string, unknown>): { settings: Sett
     capUsd: pick('capUsd', (v) => v === null || isDecimalUsd(v)),
     sourceCaps: pick(
       'sourceCaps',
-      (v) => isRecord(v) && Object.entries(v).every(([k, c]) => SOURCE_KEYS.includes(k as SourceKey) && isDecimalUsd(c)),
+      (v) => isRecord(v) && Object.entries(v).every(([k, c]) => isSourceKey(k) && isDecimalUsd(c)),
     ),
     thresholds: pick(
       'thresholds',
@@ -178,7 +180,7 @@ export function validateSettings(raw: Record<string, unknown>): { settings: Sett
     periodStartDay: pick('periodStartDay', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 28),
     countedSources: pick(
       'countedSources',
-      (v) => v === 'auto' || (Array.isArray(v) && v.every((s) => SOURCE_KEYS.includes(s as SourceKey))),
+      (v) => v === 'auto' || (Array.isArray(v) && v.every(isSourceKey)),
     ),
     claudeCodeSubscriptionUsd: pick('claudeCodeSubscriptionUsd', (v) => v === null || isDecimalUsd(v)),
     pollIntervalMinutes: pick('pollIntervalMinutes', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440),

@@ -35,7 +35,10 @@ function merge(spans: Span[]): Span[] {
 /** Stored hours as spans: each stored closed day, and the open days up to the last complete hour of their fetch. */
 function storedSpans(mark: SyncMark, historyFrom: number): Span[] {
   const spans: Span[] = [];
-  const days = new Set([...storedDays(mark.usageDays, mark.closedBefore, historyFrom), ...storedDays(mark.costDays, mark.closedBefore, historyFrom)]);
+  const days = new Set([
+    ...storedDays(mark.usageDays, mark.closedBefore, historyFrom),
+    ...storedDays(mark.costDays, mark.closedBefore, historyFrom),
+  ]);
   for (const day of days) {
     const start = Date.parse(`${day}T00:00:00Z`);
     spans.push([start, start + DAY_MS]);
@@ -53,8 +56,7 @@ export function sourceCoverage(mark: SyncMark, periodStart: number, now: number,
   const lastHourEnd = Math.floor(now / HOUR_MS) * HOUR_MS;
   const fetchedOnce = mark.usageFetchedAt !== undefined || (mark.usageDays?.length ?? 0) > 0 || mark.closedBefore !== undefined;
   // In the period's first hour there is nothing closed to cover yet.
-  if (lastHourEnd <= periodStart)
-    return { dataFrom: null, dataThrough: null, coverage: fetchedOnce ? 'complete' : 'none' };
+  if (lastHourEnd <= periodStart) return { dataFrom: null, dataThrough: null, coverage: fetchedOnce ? 'complete' : 'none' };
   const spans = merge(storedSpans(mark, historyFrom)).map(([a, b]): Span => [a, Math.min(b, lastHourEnd)]);
   const inPeriod = spans.filter(([a, b]) => b > periodStart && a < lastHourEnd && b > a);
   const holding = spans.find(([a, b]) => a <= periodStart && b > periodStart);

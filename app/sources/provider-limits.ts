@@ -32,7 +32,12 @@ export function parseOpenAiSpendLimit(body: unknown, scope: string): ProviderLim
   const currency = asOptionalString(doc.currency, 'currency');
   if (currency !== null && currency.toUpperCase() !== 'USD') return undefined;
   const enforcement = doc.enforcement === undefined || doc.enforcement === null ? {} : asObject(doc.enforcement, 'enforcement');
-  return { source: 'openai', scope, usd: usdOfCents(String(cents), 'threshold_amount'), enforcing: enforcement.status === 'enforcing' };
+  return {
+    source: 'openai',
+    scope,
+    usd: usdOfCents(String(cents), 'threshold_amount'),
+    enforcing: enforcement.status === 'enforcing',
+  };
 }
 
 /**
@@ -49,8 +54,14 @@ export function parseAnthropicSpendLimits(body: unknown): ProviderLimit[] {
     if ((asOptionalString(limit.currency, `data[${i}].currency`) ?? 'USD').toUpperCase() !== 'USD') return;
     const scope = asObject(limit.scope, `data[${i}].scope`);
     const type = asOptionalString(scope.type, `data[${i}].scope.type`) ?? 'unknown';
-    const name = type === 'workspace' ? `workspace ${asOptionalString(scope.workspace_id, `data[${i}].scope.workspace_id`) ?? ''}` : type;
-    limits.push({ source: 'anthropic', scope: name.trim(), usd: usdOfCents(amount, `data[${i}].amount`), enforcing: limit.is_enabled !== false });
+    const name =
+      type === 'workspace' ? `workspace ${asOptionalString(scope.workspace_id, `data[${i}].scope.workspace_id`) ?? ''}` : type;
+    limits.push({
+      source: 'anthropic',
+      scope: name.trim(),
+      usd: usdOfCents(amount, `data[${i}].amount`),
+      enforcing: limit.is_enabled !== false,
+    });
   });
   return limits;
 }

@@ -135,7 +135,11 @@ class SourceSync {
       if (end <= from) return;
       const [fromDay, toDay] = [isoDay(from), isoDay(end)];
       const kept = rows.filter((r) => r.day >= fromDay && r.day < toDay);
-      this.ledger.commit({ source: this.source, costs: [{ fromDay, toDay, rows: kept }], sync: this.markDays('costs', from, end) });
+      this.ledger.commit({
+        source: this.source,
+        costs: [{ fromDay, toDay, rows: kept }],
+        sync: this.markDays('costs', from, end),
+      });
     };
     try {
       await this.client.costs(from, to, (page, pageEnd) => {

@@ -8,35 +8,27 @@ import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
 import type { BilledTotal } from '../engine/spend-series.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
-import { longContextRule } from '../engine/price.ts';
 import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { ProviderLimit, SourceKey, SpendView } from '../engine/view-types.ts';
+import type { SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { readAlertState, writeAlertState } from './alert-store.ts';
-import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
-import { claudeProjectRoots } from './claude-code/claude-roots.ts';
-import { ClaudeCodeScanner } from './claude-code/claude-scanner.ts';
-import { ScanWorkerPool, type ScanWorkerOptions } from './claude-code/scan-workers.ts';
-import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from './demo/demo-server.ts';
-import { checkBaseUrl } from './http/base-url.ts';
+import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
+import type { DataCoverage } from './data-coverage.ts';
 import { Ledger, type TimeRange } from './ledger/ledger.ts';
 import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
 import { exportRows, type ExportRow } from './ledger/export-rows.ts';
-import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai/openai-client.ts';
-import { syncProvider } from './provider-sync.ts';
-import { sourceCoverage, type DataCoverage } from './data-coverage.ts';
-import { syncWindow } from './sync-window.ts';
-import { fixFor, SOURCE_LABELS } from './source-labels.ts';
+import { SOURCE_REGISTRY } from './registry.ts';
+import type { SourceDefinition, SourceInstance } from './source-definition.ts';
+import { fixFor } from './source-labels.ts';
 import { failureOf, SourceError, type SourceState } from './source-status.ts';
 
-export type AdminProvider = 'anthropic' | 'openai';
-
 export interface KeyLookup {
-  get(provider: AdminProvider): Promise<string | undefined>;
+  /** The stored key of a source whose credential is a key (by source id). */
+  get(sourceId: string): Promise<string | undefined>;
 }
 
 export interface SpendServiceOptions {
@@ -45,126 +37,106 @@ export interface SpendServiceOptions {
   readonly now: () => number;
   readonly keys: KeyLookup;
   readonly settings: () => Settings;
-  /** Demo mode: both admin APIs are the simulated organization at this URL, with its keys. */
+  /** Demo mode: the sources the simulated organization serves use this URL and their demo keys. */
   readonly demoBaseUrl?: string;
   /**
-   * Worker threads for the first (cold) scan of Claude Code logs: it uses every core and leaves
+   * Worker threads for the first (cold) scan of a large log tree: it uses every core and leaves
    * this thread free; the workers end with it, and later refreshes (a few appended bytes) run here.
    */
   readonly claudeScanWorkers?: ScanWorkerOptions;
   readonly timeoutMs?: number;
+  /** The sources to run; every source Spendbar knows unless a test adds its own. */
+  readonly registry?: readonly SourceDefinition[];
 }
 
-const SOURCES: readonly SourceKey[] = ['anthropic', 'openai', 'claude-code'];
+interface RunningSource {
+  readonly definition: SourceDefinition;
+  readonly instance: SourceInstance | undefined;
+}
 
 export class SpendService {
   private readonly ledger: Ledger;
-  private readonly scanner: ClaudeCodeScanner | undefined;
+  private readonly running: RunningSource[];
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
-  private readonly limits = new Map<AdminProvider, readonly ProviderLimit[]>();
-  private logWarnings: string[] = [];
 
   constructor(private readonly options: SpendServiceOptions) {
     // Demo data never mixes with real history.
     const ledgerHome = options.demoBaseUrl ? join(options.home, 'demo') : options.home;
     this.ledger = Ledger.open(ledgerHome, () => new Date(options.now()));
     if (this.ledger.problem) this.notices.push(this.ledger.problem);
-    const roots = claudeProjectRoots(options.env);
-    if (roots.problem) this.notices.push(roots.problem);
-    // The scanner's state is saved under the home, so a restart reads only what was appended.
-    this.scanner =
-      roots.roots.length > 0 && !options.demoBaseUrl
-        ? new ClaudeCodeScanner(roots.roots, { stateDir: options.home, now: options.now })
-        : undefined;
+    const setup = {
+      home: options.home,
+      env: options.env,
+      now: options.now,
+      ...(options.demoBaseUrl ? { demoBaseUrl: options.demoBaseUrl } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.claudeScanWorkers ? { scanWorkers: options.claudeScanWorkers } : {}),
+    };
+    this.running = (options.registry ?? SOURCE_REGISTRY).map((definition) => {
+      // In demo mode the sources the simulated organization does not serve are listed, not run.
+      if (options.demoBaseUrl && !definition.inDemo) return { definition, instance: undefined };
+      const created = definition.create(setup);
+      if (created.problem) this.notices.push(created.problem);
+      return { definition, instance: created.instance };
+    });
   }
 
   get isDemo(): boolean {
     return this.options.demoBaseUrl !== undefined;
   }
 
-  private async keyFor(provider: AdminProvider): Promise<string | undefined> {
-    if (this.options.demoBaseUrl) return provider === 'anthropic' ? DEMO_ANTHROPIC_KEY : DEMO_OPENAI_KEY;
-    const fromEnv =
-      provider === 'anthropic' ? this.options.env.SPENDBAR_ANTHROPIC_ADMIN_KEY : this.options.env.SPENDBAR_OPENAI_ADMIN_KEY;
-    return fromEnv?.trim() || (await this.options.keys.get(provider));
+  /** The sources this service runs, in the popover's order. */
+  get definitions(): readonly SourceDefinition[] {
+    return this.running.map((r) => r.definition);
   }
 
-  /** "Test key": the organization a candidate key belongs to. Throws SourceError with what is wrong. */
-  async organizationOf(provider: AdminProvider, key: string): Promise<string | undefined> {
-    const client = this.client(provider, key);
-    return (await client.organization(this.options.now())).organization;
+  private source(id: SourceKey): RunningSource {
+    const found = this.running.find((r) => r.definition.id === id);
+    if (!found) throw new SourceError({ kind: 'bad-response', message: `unknown source "${id}"` });
+    return found;
   }
 
-  private client(provider: AdminProvider, key: string, signal?: AbortSignal): AnthropicClient | OpenAiClient {
-    const variable = provider === 'anthropic' ? 'SPENDBAR_ANTHROPIC_BASE_URL' : 'SPENDBAR_OPENAI_BASE_URL';
-    const fallback = provider === 'anthropic' ? ANTHROPIC_DEFAULT_BASE_URL : OPENAI_DEFAULT_BASE_URL;
-    const baseUrl = checkBaseUrl(
-      this.options.demoBaseUrl ?? this.options.env[variable] ?? fallback,
-      this.options.demoBaseUrl ? 'demo server URL' : variable,
-    );
-    const options = {
-      baseUrl,
-      key,
-      now: this.options.now,
-      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
-      ...(signal ? { signal } : {}),
-    };
-    return provider === 'anthropic' ? new AnthropicClient(options) : new OpenAiClient(options);
+  private async keyFor(definition: SourceDefinition): Promise<string | undefined> {
+    const credential = definition.credential;
+    if (credential.kind === 'none') return undefined;
+    if (this.options.demoBaseUrl) return definition.demoKey;
+    return this.options.env[credential.envVar]?.trim() || (await this.options.keys.get(definition.id));
+  }
+
+  /** "Test key": who a candidate key belongs to. Throws SourceError with what is wrong. */
+  async organizationOf(id: SourceKey, key: string): Promise<string | undefined> {
+    return this.source(id).instance?.organizationOf?.(key);
   }
 
   async configured(): Promise<Set<SourceKey>> {
     const set = new Set<SourceKey>();
-    for (const provider of ['anthropic', 'openai'] as const) if (await this.keyFor(provider)) set.add(provider);
-    if (this.scanner) set.add('claude-code');
+    for (const { definition, instance } of this.running) {
+      if (!instance) continue;
+      if (definition.credential.kind === 'none' || (await this.keyFor(definition))) set.add(definition.id);
+    }
     return set;
   }
 
   /** One refresh of one source. Throws SourceError on failure; what is stored stays as it was. */
-  async refresh(source: SourceKey, signal?: AbortSignal): Promise<void> {
-    if (source === 'claude-code') {
-      if (!this.scanner) return;
-      const pool =
-        this.scanner.cold && this.options.claudeScanWorkers ? new ScanWorkerPool(this.options.claudeScanWorkers) : undefined;
-      this.scanner.useParser(pool?.parse);
-      try {
-        this.logWarnings = (await this.scanner.refresh(signal)).warnings;
-      } catch (error) {
-        if (!pool || signal?.aborted) throw error;
-        // Workers could not run here: the same scan on this thread, slower but complete.
-        this.scanner.useParser(undefined);
-        this.logWarnings = (await this.scanner.refresh(signal)).warnings;
-      } finally {
-        this.scanner.useParser(undefined);
-        await pool?.close();
-      }
-      return;
-    }
-    const key = await this.keyFor(source);
-    if (!key)
+  async refresh(id: SourceKey, signal?: AbortSignal): Promise<void> {
+    const { definition, instance } = this.source(id);
+    if (!instance) return;
+    const key = await this.keyFor(definition);
+    if (definition.credential.kind !== 'none' && !key)
       throw new SourceError({
         kind: 'key-rejected',
-        message: `No ${SOURCE_LABELS[source]} admin key is set. Add one in Settings.`,
+        message: `No ${definition.label} ${definition.credential.kind === 'admin-key' ? 'admin key' : 'key'} is set. Add one in Settings.`,
       });
     // From the environment or saved before this check existed: refuse it by name rather than as "offline".
-    const problem = keyCharacterProblem(key);
-    if (problem) throw new SourceError({ kind: 'key-rejected', message: `${SOURCE_LABELS[source]} admin key: ${problem}` });
-    const client = this.client(source, key, signal);
-    await syncProvider(source, client, this.ledger, this.options.now());
-    await this.readLimits(source, client);
-  }
-
-  /** The provider's own spend limits; a failure here never fails the source (the last ones read stay). */
-  private async readLimits(source: AdminProvider, client: AnthropicClient | OpenAiClient): Promise<void> {
-    try {
-      const limits =
-        client instanceof OpenAiClient
-          ? await client.spendLimits([...new Set(this.ledger.usage('openai').flatMap((r) => (r.workspace ? [r.workspace] : [])))])
-          : await client.spendLimits();
-      this.limits.set(source, limits);
-    } catch {
-      // Limits are extra information: a failure to read them leaves the spend figures untouched.
-    }
+    const problem = key === undefined ? undefined : keyCharacterProblem(key);
+    if (problem) throw new SourceError({ kind: 'key-rejected', message: `${definition.label} key: ${problem}` });
+    await instance.refresh({
+      ledger: this.ledger,
+      now: this.options.now(),
+      ...(key ? { key } : {}),
+      ...(signal ? { signal } : {}),
+    });
   }
 
   setState(state: SourceState): void {
@@ -192,30 +164,43 @@ export class SpendService {
     );
   }
 
-  /** What is stored of this period: admin sources from their sync marks, Claude Code from its last scan. */
-  private coverage(id: SourceKey, periodStart: number, state: SourceState): DataCoverage {
+  /** What is stored of this period: the source's own account, else what its last good refresh read. */
+  private coverage(running: RunningSource, periodStart: number, state: SourceState): DataCoverage {
     const now = this.options.now();
-    if (id !== 'claude-code') return sourceCoverage(this.ledger.syncMark(id), periodStart, now, syncWindow(now).historyFrom);
-    // Logs are read whole on each scan: after a good one, every hour up to it is known.
+    const own = running.instance?.coverage?.(this.ledger, periodStart, now);
+    if (own) return own;
+    // Read whole on each refresh (local logs, a provider's running totals): after a good one, every hour up to it is known.
     if (!state.lastSuccessAt) return { dataFrom: null, dataThrough: null, coverage: 'none' };
     const through = Math.floor(Date.parse(state.lastSuccessAt) / 3_600_000) * 3_600_000;
     return { dataFrom: new Date(periodStart).toISOString(), dataThrough: new Date(through).toISOString(), coverage: 'complete' };
   }
 
-  private sourceInput(id: SourceKey, isConfigured: boolean, periodStart: number): SourceInput {
+  private sourceInput(running: RunningSource, isConfigured: boolean, periodStart: number): SourceInput {
+    const definition = running.definition;
+    const id = definition.id;
     const state: SourceState = isConfigured ? (this.states.get(id) ?? { id, state: 'loading' }) : { id, state: 'not-configured' };
-    const fix = fixFor(id, state.state);
+    const fix = fixFor(definition, state.state);
     return {
-      ...(isConfigured ? this.coverage(id, periodStart, state) : {}),
+      ...(isConfigured ? this.coverage(running, periodStart, state) : {}),
       id,
-      label: SOURCE_LABELS[id],
+      label: definition.label,
       configured: isConfigured,
-      estimate: id === 'claude-code',
+      estimate: definition.truth === 'estimate',
+      ...(definition.duplicates ? { duplicates: definition.duplicates } : {}),
       state: state.state,
       ...(state.message ? { message: state.message } : {}),
       ...(state.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
       ...(state.retryAt ? { retryAt: state.retryAt } : {}),
       ...(fix ? { fix } : {}),
+    };
+  }
+
+  private countingFacts(definition: SourceDefinition, configured: boolean, settings: Settings) {
+    return {
+      id: definition.id,
+      configured,
+      duplicates: definition.duplicates,
+      subscription: definition.isSubscription?.(settings) ?? false,
     };
   }
 
@@ -233,10 +218,11 @@ export class SpendService {
     const billed: BilledTotal[] = [];
     for (const source of wanted) {
       for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
-      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
+      for (const c of this.ledger.costs(source, range))
+        billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
     }
-    if (this.scanner && wanted.has('claude-code'))
-      usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
+    for (const { definition, instance } of this.running)
+      if (instance?.usageRows && wanted.has(definition.id)) for (const row of instance.usageRows(catalog)) usage.push(row);
     return { catalog, usage, billed };
   }
 
@@ -244,10 +230,10 @@ export class SpendService {
   async daily(since: string | undefined, until: string | undefined, sources?: readonly SourceKey[]): Promise<DailyRow[]> {
     const settings = this.options.settings();
     const now = this.options.now();
+    const configured = await this.configured();
     const counted = countedSources({
       countedSources: sources ?? settings.countedSources,
-      configured: await this.configured(),
-      claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
+      sources: this.running.map(({ definition }) => this.countingFacts(definition, configured.has(definition.id), settings)),
     });
     const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
     const to = until ?? localDate(now, settings.timeZone);
@@ -259,10 +245,10 @@ export class SpendService {
   async exportRows(since?: string, until?: string, sources?: readonly SourceKey[]): Promise<ExportRow[]> {
     const settings = this.options.settings();
     const now = this.options.now();
+    const configured = await this.configured();
     const counted = countedSources({
       countedSources: sources ?? settings.countedSources,
-      configured: await this.configured(),
-      claudeCodeIsSubscription: settings.claudeCodeSubscriptionUsd !== null,
+      sources: this.running.map(({ definition }) => this.countingFacts(definition, configured.has(definition.id), settings)),
     });
     const to = until ?? localDate(now, settings.timeZone);
     const from = since ?? this.ledger.firstDay() ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
@@ -282,7 +268,7 @@ export class SpendService {
   ): Promise<{ view: SpendView; due: readonly Alert[] }> {
     const settings = this.options.settings();
     const configured = await this.configured();
-    const wanted = new Set(options.sources ?? SOURCES);
+    const wanted = new Set(options.sources ?? this.running.map((r) => r.definition.id));
     const now = this.options.now();
     const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
     const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
@@ -298,12 +284,19 @@ export class SpendService {
       catalog,
       usage,
       billed,
-      sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id), periodStart)),
+      sources: this.running
+        .filter(({ definition }) => wanted.has(definition.id))
+        .map((running) => ({
+          ...this.sourceInput(running, configured.has(running.definition.id), periodStart),
+          ...(running.definition.isSubscription?.(settings) ? { subscription: true } : {}),
+        })),
       alertState: readAlertState(this.options.home),
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,
-      notices: [...this.notices, ...this.logWarnings],
-      providerLimits: (['anthropic', 'openai'] as const).flatMap((p) => (wanted.has(p) ? (this.limits.get(p) ?? []) : [])),
+      notices: [...this.notices, ...this.running.flatMap((r) => r.instance?.warnings?.() ?? [])],
+      providerLimits: this.running.flatMap(({ definition, instance }) =>
+        wanted.has(definition.id) ? (instance?.providerLimits?.() ?? []) : [],
+      ),
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
     if (options.consumeAlerts) writeAlertState(this.options.home, alertState);

@@ -34,7 +34,11 @@ export function syncWindow(now: number): SyncWindow {
 }
 
 /** The closed days already stored, from the new per-day lists or an older ledger's single mark. */
-export function storedDays(days: readonly string[] | undefined, closedBefore: string | undefined, historyFrom: number): Set<string> {
+export function storedDays(
+  days: readonly string[] | undefined,
+  closedBefore: string | undefined,
+  historyFrom: number,
+): Set<string> {
   if (days) return new Set(days);
   const done = new Set<string>();
   if (!closedBefore) return done;

@@ -20,7 +20,7 @@ export async function runDaily(argv: string[], ctx: CommandContext): Promise<num
     ctx.out(DAILY_HELP);
     return 0;
   }
-  const sources = sourcesArg(values.source);
+  const sources = sourcesArg(values.source, ctx);
   const since = dayArg(values.since, 'since');
   const until = dayArg(values.until, 'until');
   const { service, problems } = await cliService(ctx, { now: nowArg(values.now, ctx), timeZone: timeZoneArg(values.tz) });

@@ -25,7 +25,7 @@ export async function runExport(argv: string[], ctx: CommandContext): Promise<nu
   }
   const format = values.json ? 'json' : (values.format ?? 'csv');
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got "${format}")`);
-  const sources = sourcesArg(values.source);
+  const sources = sourcesArg(values.source, ctx);
   const since = dayArg(values.since, 'since');
   const until = dayArg(values.until, 'until');
   if (since && until && since > until) throw new UsageError(`--since (${since}) is after --until (${until})`);

@@ -4,7 +4,7 @@ import { capArg, cliService, nowArg, sourcesArg } from '../cli-service.ts';
 import type { CommandContext } from '../command-context.ts';
 import type { SpendView } from '../../engine/view-types.ts';
 
-export const STATUS_HELP = `spendbar status [--source anthropic|openai|claude-code]… [--cap USD] [--now ISO-8601] [--tz ZONE] [--json]
+export const STATUS_HELP = `spendbar status [--source ID]… [--cap USD] [--now ISO-8601] [--tz ZONE] [--json]
 This period's spend, remaining budget, projected month-end with its range, and source states.`;
 
 const OPTIONS = { source: { type: 'string', multiple: true }, cap: { type: 'string' }, now: { type: 'string' } } as const;
@@ -97,7 +97,7 @@ export async function runStatus(argv: string[], ctx: CommandContext): Promise<nu
     ctx.out(STATUS_HELP);
     return 0;
   }
-  const sources = sourcesArg(values.source);
+  const sources = sourcesArg(values.source, ctx);
   const { service, problems } = await cliService(ctx, {
     now: nowArg(values.now, ctx),
     timeZone: timeZoneArg(values.tz),

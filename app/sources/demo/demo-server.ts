@@ -1,5 +1,5 @@
 /**
- * The simulated organization over real HTTP on 127.0.0.1: both admin APIs, their auth headers,
+ * The simulated organization over real HTTP on 127.0.0.1: both admin APIs and OpenRouter, their auth headers,
  * error bodies and pagination, plus fault injection. Clients cannot tell it from the real service.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +9,7 @@ import { FaultQueue, type Fault, type DemoProvider } from './demo-faults.ts';
 import { echoKey, hugeBody, widenRange } from './demo-hostile.ts';
 import { sendError } from './demo-http.ts';
 import { handleOpenAiCompletions, handleOpenAiCosts } from './demo-openai-routes.ts';
+import { DEMO_OPENROUTER_KEY, DEMO_OPENROUTER_MANAGEMENT_KEY, DemoOpenRouter } from './demo-openrouter.ts';
 import { DemoOrganization } from './demo-organization.ts';
 import { handleAnthropicSpendLimits, handleOpenAiSpendLimit } from './demo-spend-limits.ts';
 import type { ScenarioName } from './demo-scenarios.ts';
@@ -57,6 +58,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const seed = options.seed ?? 1;
   const org = new DemoOrganization({ seed, scenario: options.scenario ?? 'steady', now: options.now ?? (() => new Date()) });
   const faults = new FaultQueue();
+  // OpenRouter on the same port, under its own /api/v1/ paths (see demo-openrouter.ts).
+  const openRouter = new DemoOpenRouter(seed, options.now ?? (() => new Date()));
   const keys: Record<DemoProvider, readonly string[]> = {
     anthropic: options.anthropicKeys ?? [DEMO_ANTHROPIC_KEY],
     openai: options.openaiKeys ?? [DEMO_OPENAI_KEY],
@@ -72,6 +75,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     res.setHeader('date', new Date(org.now()).toUTCString());
     requests.count++;
     requests.byPath.set(url.pathname, (requests.byPath.get(url.pathname) ?? 0) + 1);
+    if (openRouter.handle(req, res, url, { plain: [DEMO_OPENROUTER_KEY], management: [DEMO_OPENROUTER_MANAGEMENT_KEY] })) return;
     const provider: DemoProvider | undefined = url.pathname.startsWith('/v1/organizations/')
       ? 'anthropic'
       : url.pathname.startsWith('/v1/organization/')

@@ -62,11 +62,7 @@ export function reportRequest(
  */
 export type OnPage<T> = (rows: T[], data: unknown[]) => void;
 
-export async function fetchReport<T>(
-  request: ReportRequest,
-  parse: (data: unknown[]) => T[],
-  onPage?: OnPage<T>,
-): Promise<T[]> {
+export async function fetchReport<T>(request: ReportRequest, parse: (data: unknown[]) => T[], onPage?: OnPage<T>): Promise<T[]> {
   return (await fetchReportWithOrganization(request, parse, onPage)).rows;
 }
 

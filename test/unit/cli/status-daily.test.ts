@@ -70,7 +70,9 @@ describe('spendbar status', () => {
     expect(doc.sources).toEqual([
       { id: 'anthropic', state: 'ok', dataThrough: '2026-11-25T12:00:00.000Z' },
       { id: 'openai', state: 'ok', dataThrough: '2026-11-25T12:00:00.000Z' },
+      { id: 'openrouter', state: 'not-configured', dataThrough: null },
       { id: 'claude-code', state: 'not-configured', dataThrough: null },
+      { id: 'codex', state: 'not-configured', dataThrough: null },
     ]);
     const byModel = doc.byModel.reduce((s: number, m: { usd: number }) => s + m.usd, 0);
     expect(byModel).toBeCloseTo(doc.spentUsd, 4);

@@ -75,7 +75,9 @@ describe('spend service on the demo organization', () => {
     expect(view.sources.map((x) => [x.id, x.state, x.counted])).toEqual([
       ['anthropic', 'ok', true],
       ['openai', 'ok', true],
+      ['openrouter', 'ok', true],
       ['claude-code', 'not-configured', false],
+      ['codex', 'not-configured', false],
     ]);
   });
 
@@ -146,6 +148,13 @@ describe('spend service on the demo organization', () => {
     await s.refreshAllOnce();
     const { view } = await s.view();
     expect(view.level).toBe('empty');
-    expect(view.sources.map((x) => x.fix)).toEqual(['add-key', 'add-key', undefined]);
+    // Keyed sources offer to add a key; local-log sources have nothing to add.
+    expect(view.sources.map((x) => [x.id, x.fix])).toEqual([
+      ['anthropic', 'add-key'],
+      ['openai', 'add-key'],
+      ['openrouter', 'add-key'],
+      ['claude-code', undefined],
+      ['codex', undefined],
+    ]);
   });
 });
