@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../app/cli/spendbar.ts';
+import type { SourceDefinition } from '../../app/sources/source-definition.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,9 +32,16 @@ export async function runCliInProcess(
   args: string[],
   env: Record<string, string | undefined> = {},
   now = new Date('2026-11-25T12:00:00Z'),
+  registry?: readonly SourceDefinition[],
 ): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => now, env });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    now: () => now,
+    env,
+    ...(registry ? { registry } : {}),
+  });
   return { code, stdout: out.length ? `${out.join('\n')}\n` : '', stderr: err.length ? `${err.join('\n')}\n` : '' };
 }
