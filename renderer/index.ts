@@ -123,7 +123,10 @@ async function keyAction(action: string, provider: KeyProvider): Promise<void> {
   render();
 }
 
-async function onAction(action: string | undefined, source: KeyProvider | 'claude-code' | undefined): Promise<void> {
+/** Whether a source's definition asks for a key (local-log sources have nothing to set). */
+const takesKey = (id: string) => state.setup?.sources.some((s) => s.id === id && s.credential !== 'none') ?? false;
+
+async function onAction(action: string | undefined, source: string | undefined): Promise<void> {
   switch (action) {
     case 'show-model':
     case 'show-workspace':
@@ -143,7 +146,7 @@ async function onAction(action: string | undefined, source: KeyProvider | 'claud
       await loadSetup();
       state.screen = 'settings';
       render();
-      if (source && source !== 'claude-code') document.getElementById(`key-${source}`)?.focus();
+      if (source && takesKey(source)) document.getElementById(`key-${source}`)?.focus();
       return;
     case 'close-settings':
       state.screen = 'main';
@@ -172,14 +175,14 @@ async function onAction(action: string | undefined, source: KeyProvider | 'claud
     case 'save-key':
     case 'test-key':
     case 'remove-key':
-      if (source && source !== 'claude-code') await keyAction(action, source);
+      if (source && takesKey(source)) await keyAction(action, source);
       return;
   }
 }
 
 root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
-  if (target) void onAction(target.dataset.action, target.dataset.source as KeyProvider | 'claude-code' | undefined);
+  if (target) void onAction(target.dataset.action, target.dataset.source);
 });
 
 // Esc closes the settings page, then the popover itself.
@@ -193,7 +196,11 @@ root.addEventListener('submit', (event) => {
   event.preventDefault();
   const form = event.target as HTMLFormElement;
   if (!state.setup) return;
-  const patch = readSettingsForm(form, state.setup.settings);
+  const patch = readSettingsForm(
+    form,
+    state.setup.settings,
+    state.setup.sources.map((s) => s.id),
+  );
   void (async () => {
     const result = typeof patch === 'string' ? { ok: false as const, error: patch } : await api.updateSettings(patch);
     state.messages = {

@@ -119,7 +119,8 @@ export class AppService {
       if (!configured.has(id) || this.pollers.has(id)) continue;
       // Local logs are cheap to poll and follow their own interval; billed sources follow the
       // user's, never below what the source allows.
-      const every = definition.credential.kind === 'none' ? definition.pollMinutes.default : Math.max(definition.pollMinutes.min, minutes);
+      const every =
+        definition.credential.kind === 'none' ? definition.pollMinutes.default : Math.max(definition.pollMinutes.min, minutes);
       const poller = new SourcePoller({
         id,
         intervalMs: every * 60_000,
@@ -179,10 +180,22 @@ export class AppService {
   }
 
   private async setup(): Promise<SetupState> {
-    const keys = { anthropic: await this.deps.secrets.has('anthropic'), openai: await this.deps.secrets.has('openai') };
     const configured = await this.service.configured();
+    const sources = await Promise.all(
+      this.service.definitions.map(async ({ id, label, credential, pollCost }) => ({
+        id,
+        label,
+        credential: credential.kind,
+        ...(credential.kind === 'none'
+          ? {}
+          : { keyName: credential.keyName, keyPrefix: credential.prefix, whereToCreate: credential.whereToCreate }),
+        keySet: credential.kind !== 'none' && (await this.deps.secrets.has(id)),
+        configured: configured.has(id),
+        pollCost,
+      })),
+    );
     return {
-      keys,
+      sources,
       keychainPersistent: this.deps.secrets.persistent,
       keychainProblem: this.deps.secrets.problem ?? null,
       claudeCodeFound: configured.has('claude-code'),
@@ -194,7 +207,7 @@ export class AppService {
 
   private async testKey(provider: KeyProvider, candidate: string | undefined): Promise<Result<{ message: string }>> {
     const key = candidate?.trim() || (await this.deps.secrets.get(provider));
-    const name = provider === 'anthropic' ? 'Anthropic' : 'OpenAI';
+    const name = this.service.definitions.find((d) => d.id === provider)?.label ?? provider;
     if (!key) return fail(`No ${name} key to test: paste one first.`);
     const problem = keyFormatProblem(provider, key);
     if (problem) return fail(problem);

@@ -4,10 +4,12 @@
  */
 import type { InvokeChannel, KeyProvider, RequestOf } from '../shared/ipc-contract.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
+import { isKeyProvider } from './secret-store.ts';
 import { isSettingsKey, validateSettings, type Settings } from '../shared/settings-schema.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isProvider = (v: unknown): v is KeyProvider => v === 'anthropic' || v === 'openai';
+/** A source whose definition says it takes a key (the registry decides, not a list here). */
+const isProvider = (v: unknown): v is KeyProvider => isKeyProvider(v);
 
 /**
  * A settings patch as a fresh object holding only the validated copies of own, known keys. The
@@ -38,7 +40,7 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
       return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
     case 'spendbar:set-key':
       if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500)
-        return fail('set-key needs a provider (anthropic or openai) and a key');
+        return fail('set-key needs a source that takes a key and a key');
       return accept({ provider: payload.provider, key: payload.key });
     case 'spendbar:remove-key':
       return isRecord(payload) && isProvider(payload.provider)

@@ -5,6 +5,7 @@
  */
 import type { AsyncEntry } from '@napi-rs/keyring';
 import { keyCharacterProblem } from '../sources/http/key-characters.ts';
+import { sourceDefinition } from '../sources/registry.ts';
 
 /**
  * The native binding is loaded lazily, inside the fallback's `try`: a static import of a missing or
@@ -14,20 +15,25 @@ import { keyCharacterProblem } from '../sources/http/key-characters.ts';
 export type KeyringLoader = () => Promise<{ AsyncEntry: typeof AsyncEntry }>;
 const loadKeyring: KeyringLoader = () => import('@napi-rs/keyring');
 
-export type KeyProvider = 'anthropic' | 'openai';
+/** The id of a source whose credential is a key (its definition names the keychain account). */
+export type KeyProvider = string;
 
-export function isKeyProvider(id: string): id is KeyProvider {
-  return id === 'anthropic' || id === 'openai';
+function credentialOf(id: KeyProvider) {
+  const definition = sourceDefinition(id);
+  const credential = definition?.credential;
+  return definition && credential && credential.kind !== 'none' ? { ...credential, label: definition.label } : undefined;
+}
+
+export function isKeyProvider(id: unknown): id is KeyProvider {
+  return typeof id === 'string' && credentialOf(id) !== undefined;
 }
 
 export const KEYCHAIN_SERVICE = 'app.spendbar.desktop';
-const ACCOUNTS: Record<KeyProvider, string> = { anthropic: 'anthropic-admin-key', openai: 'openai-admin-key' };
 /**
  * On Linux, require the Secret Service (gnome-keyring, KWallet): the library's silent fallback, the
  * kernel keyring, forgets keys at logout, so we would rather say "this run only" out loud.
  */
 const ENTRY_OPTIONS = { linux: { store: 'secret-service' } } as const;
-const PREFIXES: Record<KeyProvider, string> = { anthropic: 'sk-ant-admin', openai: 'sk-admin-' };
 
 export interface SecretStore {
   /** False when keys live in memory only (no keychain on this machine). */
@@ -47,10 +53,11 @@ export function keyFormatProblem(provider: KeyProvider, key: string): string | u
   if (/\s/.test(trimmed)) return 'The key contains spaces or line breaks; paste it again.';
   const character = keyCharacterProblem(trimmed);
   if (character) return character;
-  if (!trimmed.startsWith(PREFIXES[provider])) {
-    return provider === 'anthropic'
-      ? 'This is not an Anthropic Admin key (they start with sk-ant-admin). Create one in the Console under Settings → Admin keys.'
-      : 'This is not an OpenAI Admin key (they start with sk-admin-). Create one under Organization settings → Admin keys.';
+  const credential = credentialOf(provider);
+  if (!credential) return 'This source takes no key.';
+  if (!trimmed.startsWith(credential.prefix)) {
+    const article = /^[AEIOU]/.test(credential.label) ? 'an' : 'a';
+    return `This is not ${article} ${credential.label} ${credential.keyName} (they start with ${credential.prefix}). ${credential.whereToCreate}`;
   }
   return undefined;
 }
@@ -81,7 +88,7 @@ class KeychainSecretStore implements SecretStore {
     private readonly Entry: typeof AsyncEntry,
   ) {}
   private entry(provider: KeyProvider) {
-    return new this.Entry(this.service, ACCOUNTS[provider], ENTRY_OPTIONS);
+    return new this.Entry(this.service, credentialOf(provider)?.account ?? `${provider}-key`, ENTRY_OPTIONS);
   }
   async get(provider: KeyProvider) {
     return (await this.entry(provider).getPassword()) ?? undefined;

@@ -6,11 +6,27 @@ import type { SpendView } from '../engine/view-types.ts';
 import type { Result } from './result.ts';
 import type { Settings } from './settings-schema.ts';
 
-export type KeyProvider = 'anthropic' | 'openai';
+/** The id of a source whose credential is a key (app/sources/registry.ts declares them). */
+export type KeyProvider = string;
+
+/** One source as the settings page lists it: what it needs, and whether a key is set (never the key). */
+export interface SourceSetup {
+  readonly id: string;
+  readonly label: string;
+  readonly credential: 'admin-key' | 'key' | 'none';
+  /** "Admin key", "API key"; how a key begins, for the placeholder; where to create one. */
+  readonly keyName?: string;
+  readonly keyPrefix?: string;
+  readonly whereToCreate?: string;
+  readonly keySet: boolean;
+  /** Running here: a key is set, or local logs were found. */
+  readonly configured: boolean;
+  readonly pollCost: string;
+}
 
 /** What the settings page needs to know; never a key, only whether one is set. */
 export interface SetupState {
-  readonly keys: Readonly<Record<KeyProvider, boolean>>;
+  readonly sources: readonly SourceSetup[];
   readonly keychainPersistent: boolean;
   readonly keychainProblem: string | null;
   readonly claudeCodeFound: boolean;

@@ -168,20 +168,14 @@ export function validateSettings(raw: Record<string, unknown>): { settings: Sett
   const settings: Settings = {
     schemaVersion: SETTINGS_VERSION,
     capUsd: pick('capUsd', (v) => v === null || isDecimalUsd(v)),
-    sourceCaps: pick(
-      'sourceCaps',
-      (v) => isRecord(v) && Object.entries(v).every(([k, c]) => isSourceKey(k) && isDecimalUsd(c)),
-    ),
+    sourceCaps: pick('sourceCaps', (v) => isRecord(v) && Object.entries(v).every(([k, c]) => isSourceKey(k) && isDecimalUsd(c))),
     thresholds: pick(
       'thresholds',
       (v) => Array.isArray(v) && v.length <= 10 && v.every((t) => Number.isInteger(t) && t > 0 && t <= 1000),
     ),
     timeZone: pick('timeZone', isTimeZone),
     periodStartDay: pick('periodStartDay', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 28),
-    countedSources: pick(
-      'countedSources',
-      (v) => v === 'auto' || (Array.isArray(v) && v.every(isSourceKey)),
-    ),
+    countedSources: pick('countedSources', (v) => v === 'auto' || (Array.isArray(v) && v.every(isSourceKey))),
     claudeCodeSubscriptionUsd: pick('claudeCodeSubscriptionUsd', (v) => v === null || isDecimalUsd(v)),
     pollIntervalMinutes: pick('pollIntervalMinutes', (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1440),
     trayFigure: pick('trayFigure', (v) => v === 'remaining' || v === 'spent' || v === 'percent'),

@@ -23,6 +23,9 @@ export type Credential =
       readonly envVar: string;
       /** How a well-formed key begins, for the format check before it is stored. */
       readonly prefix: string;
+      /** What the provider calls it ("Admin key", "API key") and where to create one. */
+      readonly keyName: string;
+      readonly whereToCreate: string;
     };
 
 /** Everything a source may use, handed in by SpendService. */

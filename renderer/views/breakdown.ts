@@ -70,7 +70,8 @@ function stateText(source: SourceView, now: number): string {
     case 'loading':
       return 'loading…';
     case 'not-configured':
-      return source.id === 'claude-code' ? 'no logs found on this machine' : 'no key';
+      // A source that takes a key offers to add one; a local-log source has no logs here.
+      return source.fix === 'add-key' ? 'no key' : 'no logs found on this machine';
     case 'rate-limited':
       return source.retryAt ? `rate limited, retrying at ${clock(source.retryAt)}` : 'rate limited';
     case 'stale':

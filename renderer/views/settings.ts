@@ -1,22 +1,20 @@
 /** Settings: keys (set, test, remove — never shown back), budget, period, sources, polling, tray, prices. */
-import type { KeyProvider, SetupState } from '../../app/shared/ipc-contract.ts';
+import type { SetupState, SourceSetup } from '../../app/shared/ipc-contract.ts';
 import type { Settings } from '../../app/shared/settings-schema.ts';
 import { h } from '../dom.ts';
 
-export interface SettingsMessages {
-  anthropic?: { text: string; ok: boolean };
-  openai?: { text: string; ok: boolean };
-  general?: { text: string; ok: boolean };
-}
+/** One message per source id (the result of Save / Test / Remove) and one for the general form. */
+export type SettingsMessages = Partial<Record<string, { text: string; ok: boolean }>>;
 
-function keyRow(provider: KeyProvider, setup: SetupState, messages: SettingsMessages): HTMLElement {
-  const name = provider === 'anthropic' ? 'Anthropic' : 'OpenAI';
-  const set = setup.keys[provider];
+function keyRow(source: SourceSetup, setup: SetupState, messages: SettingsMessages): HTMLElement {
+  const provider = source.id;
+  const name = source.label;
+  const set = source.keySet;
   const message = messages[provider];
   return h(
     'fieldset',
     { class: 'key', 'data-provider': provider },
-    h('legend', {}, `${name} Admin key`),
+    h('legend', {}, `${name} ${source.keyName ?? 'key'}`),
     h(
       'p',
       { class: 'small', 'data-testid': `key-status-${provider}` },
@@ -27,8 +25,8 @@ function keyRow(provider: KeyProvider, setup: SetupState, messages: SettingsMess
       id: `key-${provider}`,
       autocomplete: 'off',
       spellcheck: 'false',
-      placeholder: provider === 'anthropic' ? 'sk-ant-admin01-…' : 'sk-admin-…',
-      'aria-label': `${name} Admin key`,
+      placeholder: `${source.keyPrefix ?? ''}…`,
+      'aria-label': `${name} ${source.keyName ?? 'key'}`,
     }),
     h(
       'div',
@@ -54,6 +52,7 @@ function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
 export function settingsView(setup: SetupState, messages: SettingsMessages): HTMLElement {
   const s: Settings = setup.settings;
   const counted = s.countedSources === 'auto' ? 'auto' : s.countedSources.join(',');
+  const billedIds = setup.sources.filter((x) => x.credential !== 'none').map((x) => x.id);
   return h(
     'section',
     { class: 'settings', 'aria-label': 'Settings' },
@@ -64,8 +63,7 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
       h('h1', {}, 'Settings'),
     ),
     setup.keychainProblem ? h('p', { class: 'warn small', 'data-testid': 'keychain-problem' }, setup.keychainProblem) : null,
-    keyRow('anthropic', setup, messages),
-    keyRow('openai', setup, messages),
+    ...setup.sources.filter((source) => source.credential !== 'none').map((source) => keyRow(source, setup, messages)),
     h(
       'form',
       { id: 'settings-form', class: 'general' },
@@ -77,13 +75,13 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
       h(
         'div',
         { class: 'row caps' },
-        ...(['anthropic', 'openai', 'claude-code'] as const).map((id) =>
+        ...setup.sources.map(({ id, label }) =>
           h('input', {
             name: `cap-${id}`,
             inputmode: 'decimal',
             value: s.sourceCaps[id] ?? '',
-            placeholder: `${id === 'claude-code' ? 'Claude Code' : id === 'openai' ? 'OpenAI' : 'Anthropic'} cap`,
-            'aria-label': `Monthly cap for ${id}`,
+            placeholder: `${label.replace(/ \(.*\)$/, '')} cap`,
+            'aria-label': `Monthly cap for ${label}`,
           }),
         ),
       ),
@@ -100,8 +98,8 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
           { name: 'countedSources' },
           ...[
             ['auto', 'Automatic (no double counting)'],
-            ['anthropic,openai', 'Admin APIs only'],
-            ['anthropic,openai,claude-code', 'Everything'],
+            [billedIds.join(','), 'Billed sources only'],
+            [setup.sources.map((x) => x.id).join(','), 'Everything (local logs too)'],
           ].map(([v, l]) => h('option', { value: v!, selected: v === counted }, l!)),
         ),
       ),
@@ -174,7 +172,11 @@ export function settingsView(setup: SetupState, messages: SettingsMessages): HTM
 }
 
 /** The form's values as a settings patch, or a message naming what is wrong. */
-export function readSettingsForm(form: HTMLFormElement, current: Settings): Partial<Settings> | string {
+export function readSettingsForm(
+  form: HTMLFormElement,
+  current: Settings,
+  sourceIds: readonly string[],
+): Partial<Settings> | string {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const cap = text('capUsd').replace(/[$,\s]/g, '');
@@ -187,7 +189,7 @@ export function readSettingsForm(form: HTMLFormElement, current: Settings): Part
   const counted = text('countedSources');
   const subscription = text('claudeCodeSubscriptionUsd').replace(/[$,\s]/g, '');
   const sourceCaps = Object.fromEntries(
-    (['anthropic', 'openai', 'claude-code'] as const).flatMap((id) => {
+    sourceIds.flatMap((id) => {
       const value = text(`cap-${id}`).replace(/[$,\s]/g, '');
       return value === '' ? [] : [[id, value]];
     }),
@@ -208,7 +210,7 @@ export function readSettingsForm(form: HTMLFormElement, current: Settings): Part
     thresholds,
     timeZone: text('timeZone'),
     periodStartDay: Number(text('periodStartDay')),
-    countedSources: counted === 'auto' ? 'auto' : (counted.split(',') as Array<'anthropic' | 'openai' | 'claude-code'>),
+    countedSources: counted === 'auto' ? 'auto' : counted.split(','),
     claudeCodeSubscriptionUsd: subscription === '' ? null : subscription,
     pollIntervalMinutes: Number(text('pollIntervalMinutes')),
     trayFigure: text('trayFigure') as Settings['trayFigure'],

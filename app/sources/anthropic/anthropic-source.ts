@@ -13,6 +13,8 @@ export const anthropicSource: SourceDefinition = {
     account: 'anthropic-admin-key',
     envVar: 'SPENDBAR_ANTHROPIC_ADMIN_KEY',
     prefix: 'sk-ant-admin',
+    keyName: 'Admin key',
+    whereToCreate: 'Create one in the Console under Settings → Admin keys.',
   },
   pollMinutes: { default: 5, min: 1 },
   pollCost: 'free; a few report requests per poll, within the Admin API rate limit',
