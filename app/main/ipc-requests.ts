@@ -40,7 +40,7 @@ export function parseRequest<C extends InvokeChannel>(channel: C, payload: unkno
       return payload === undefined || payload === null ? accept(undefined) : fail(`${channel} takes no payload`);
     case 'spendbar:set-key':
       if (!isRecord(payload) || !isProvider(payload.provider) || typeof payload.key !== 'string' || payload.key.length > 500)
-        return fail('set-key needs a source that takes a key and a key');
+        return fail('set-key needs a provider (a source that takes a key) and a key');
       return accept({ provider: payload.provider, key: payload.key });
     case 'spendbar:remove-key':
       return isRecord(payload) && isProvider(payload.provider)
