@@ -32,6 +32,7 @@ export class OpenRouterClient {
       headers: { authorization: `Bearer ${this.options.key}`, accept: 'application/json' },
       timeoutMs: this.options.timeoutMs ?? 30_000,
       provider: 'OpenRouter',
+      secrets: [this.options.key],
       now: this.options.now,
       ...(this.options.signal ? { signal: this.options.signal } : {}),
     }).then((r) => r.body);
