@@ -1,6 +1,7 @@
 /**
  * What was spent, hour by hour, per source and model. A UTC day the provider has billed and that is
- * over uses the bill; the current day, and any day without a bill, uses priced usage. Each day counts
+ * over uses the bill; the current day, and any day without a bill, uses priced usage (a source with
+ * no usage at all, billed as it goes, uses its bill today too). Each day counts
  * once, either way. A bill line that names its model keeps its dollars under that model (spread over
  * the model's hours by priced usage), even a model the catalog cannot price; only lines that name no
  * model are spread over the other models' priced usage.
@@ -94,8 +95,14 @@ export function spendSeries(
     const estimates = estimated.get(key) ?? [];
     const lines = billedByDay.get(key);
     const estimateFemto = estimates.reduce((s, c) => s + c.femto, 0n);
-    if (lines === undefined || day >= today) {
+    // Today's bill is not final, so priced usage stands for it — unless the source has no usage to
+    // price and bills as it goes (OpenRouter's running totals): then its bill is all there is.
+    if (lines === undefined || (day >= today && estimates.length > 0)) {
       for (const c of estimates) cells.push({ ...c, billed: false });
+      continue;
+    }
+    if (day >= today) {
+      cells.push(...billedDay(day, source, lines, estimates, catalog));
       continue;
     }
     reconciliation.push({ day, source, estimateFemto, billedFemto: lines.reduce((s, l) => s + l.femto, 0n) });

@@ -86,7 +86,7 @@ describe('the source registry', () => {
     );
     expect(result.stderr).toBe('');
     const doc = JSON.parse(result.stdout);
-    expect(doc.sources).toEqual([{ id: 'acme-llm', state: 'ok' }]);
+    expect(doc.sources).toEqual([{ id: 'acme-llm', state: 'ok', dataThrough: '2026-11-25T12:00:00.000Z' }]);
     expect(doc.spentUsd).toBe(25);
     const refused = await runCliInProcess(['status', '--source', 'nope'], env, new Date(NOW), registry);
     expect(refused.stderr).toMatch(/--source must be one of anthropic, openai, openrouter, claude-code, codex, acme-llm/);
