@@ -126,7 +126,7 @@ async function keyAction(action: string, provider: KeyProvider): Promise<void> {
 /** Whether a source's definition asks for a key (local-log sources have nothing to set). */
 const takesKey = (id: string) => state.setup?.sources.some((s) => s.id === id && s.credential !== 'none') ?? false;
 
-async function onAction(action: string | undefined, source: string | undefined): Promise<void> {
+async function onAction(action: string | undefined, source: string | undefined, data?: DOMStringMap): Promise<void> {
   switch (action) {
     case 'show-model':
     case 'show-workspace':
@@ -153,6 +153,15 @@ async function onAction(action: string | undefined, source: string | undefined):
       state.messages = {};
       render();
       return;
+    case 'use-limit-as-cap': {
+      const usd = data?.usd;
+      const result = usd ? await api.updateSettings({ capUsd: usd }) : undefined;
+      if (result && !result.ok) state.error = result.error;
+      const view = await api.getView();
+      if (view.ok) state.view = view.value;
+      render();
+      return;
+    }
     case 'demo-on':
     case 'demo-off': {
       const result = await api.setDemoMode(action === 'demo-on');
@@ -182,7 +191,7 @@ async function onAction(action: string | undefined, source: string | undefined):
 
 root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
-  if (target) void onAction(target.dataset.action, target.dataset.source);
+  if (target) void onAction(target.dataset.action, target.dataset.source, target.dataset);
 });
 
 // Esc closes the settings page, then the popover itself.

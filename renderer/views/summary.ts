@@ -61,7 +61,11 @@ export function summary(view: SpendView): HTMLElement {
         h(
           'p',
           { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
-          `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : l.scope} limit ${money(l.usd)} — requests fail beyond it`,
+          `${view.sources.find((s) => s.id === l.source)?.label ?? l.source} ${l.scope === 'usage_tier' ? 'usage-tier' : l.scope} limit ${money(l.usd)} — requests fail beyond it`,
+          // No cap of your own yet: the provider's limit is the natural first one.
+          view.capUsd === null
+            ? h('button', { class: 'link', 'data-action': 'use-limit-as-cap', 'data-usd': String(l.usd) }, 'Use as my cap')
+            : null,
         ),
       ),
     bar,

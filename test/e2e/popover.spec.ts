@@ -43,19 +43,28 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-test('first run: explains the three ways to get data and offers demo mode', async ({ page }) => {
+test('first run: lists every registered source as a way to get data and offers demo mode', async ({ page }) => {
   harness = await openPopover(page, {});
   await expect(page.getByRole('heading', { name: 'Track your LLM API spend' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add Anthropic key' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add OpenAI key' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add OpenRouter key' })).toBeVisible();
   await expect(page.getByText('No Claude Code logs found on this machine')).toBeVisible();
+  await expect(page.getByText('No Codex CLI logs found on this machine')).toBeVisible();
   await shot(page, '01-first-run');
   await page.getByRole('button', { name: 'Try demo mode' }).click();
   await expect(page.getByTestId('demo-badge')).toHaveText('DEMO DATA');
   await expect(page.getByTestId('source-anthropic')).toContainText('updated just now');
   await expect(page.getByTestId('source-openai')).toContainText('updated just now');
+  await expect(page.getByTestId('source-openrouter')).toContainText('updated just now');
   await expect(page.getByTestId('spent')).not.toHaveText('$0.00');
   await shot(page, '02-demo-mode');
+  // No cap of one's own yet: a provider's limit is offered as the first one.
+  const limit = page.getByTestId('provider-limit').first();
+  await expect(limit).toContainText('requests fail beyond it');
+  await limit.getByRole('button', { name: 'Use as my cap' }).click();
+  await expect(page.getByTestId('provider-limit').first().getByRole('button', { name: 'Use as my cap' })).toHaveCount(0);
+  await shot(page, '03-demo-provider-limit-as-cap');
 });
 
 test('the built popover runs from file://, as Electron loads it, under its strict CSP', async ({ page }) => {

@@ -37,6 +37,8 @@ export interface DemoServerOptions {
 export interface DemoServer {
   readonly url: string;
   readonly org: DemoOrganization;
+  /** The OpenRouter stand-in served on the same port (its own totals, for tests). */
+  readonly openRouter: DemoOpenRouter;
   readonly requests: { count: number; byPath: Map<string, number> };
   injectFault(fault: Fault): void;
   clearFaults(): void;
@@ -185,6 +187,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     org,
+    openRouter,
     requests,
     injectFault: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),

@@ -6,6 +6,8 @@
  *   daily detail, so it is kept as one line on the month's first day, named as such, so the
  *   month's total is exact.
  */
+import { femtoToUsdNumber } from '../../engine/money.ts';
+import type { ProviderLimit } from '../../engine/view-types.ts';
 import { checkBaseUrl } from '../http/base-url.ts';
 import type { BilledCost } from '../billed-cost.ts';
 import type { SourceDefinition } from '../source-definition.ts';
@@ -74,12 +76,27 @@ export const openRouterSource: SourceDefinition = {
         ...(setup.timeoutMs !== undefined ? { timeoutMs: setup.timeoutMs } : {}),
         ...(signal ? { signal } : {}),
       });
+    let limits: ProviderLimit[] = [];
     return {
       instance: {
         refresh: async ({ ledger, key, signal, now }) => {
           const snapshot = await client(key ?? '', signal).snapshot();
           ledger.commit({ source: 'openrouter', costs: [openRouterCosts(snapshot, now)] });
+          // The key's own limit: OpenRouter refuses requests beyond it (limit_remaining reaches 0).
+          const limit = snapshot.key.limitFemto;
+          limits =
+            limit === null
+              ? []
+              : [
+                  {
+                    source: 'openrouter',
+                    scope: `key (${snapshot.key.limitReset ?? 'no reset'})`,
+                    usd: femtoToUsdNumber(limit),
+                    enforcing: true,
+                  },
+                ];
         },
+        providerLimits: () => limits,
         organizationOf: async (key) => (await client(key).snapshot()).key.label ?? undefined,
       },
     };
