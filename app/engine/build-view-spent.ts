@@ -2,6 +2,7 @@
 import type { ViewInput } from './build-view-input.ts';
 import type { ViewPeriod } from './build-view-period.ts';
 import { femtoToUsdNumber, type Femto } from './money.ts';
+import { mergeSeries } from './learned-series.ts';
 import { spendSeries, type SpendCell, type SpendSeries } from './spend-series.ts';
 import { localDate } from './time-zone.ts';
 
@@ -24,7 +25,22 @@ export function sumCells(cells: readonly SpendCell[]): Femto {
 
 export function viewSpent(input: ViewInput, { period, history, todayDate, counted }: ViewPeriod): ViewSpent {
   const { now, timeZone } = input;
-  const series = spendSeries(input.usage, input.billed, input.catalog, now);
+  const series = input.logCatalog
+    ? mergeSeries(
+        spendSeries(
+          input.usage.filter((r) => r.source !== 'claude-code'),
+          input.billed,
+          input.catalog,
+          now,
+        ),
+        spendSeries(
+          input.usage.filter((r) => r.source === 'claude-code'),
+          [],
+          input.logCatalog,
+          now,
+        ),
+      )
+    : spendSeries(input.usage, input.billed, input.catalog, now);
   const inPeriod = series.cells.filter((c) => c.hour >= period.start && c.hour < period.end && c.hour <= now);
   const countedCells = inPeriod.filter((c) => counted.has(c.source));
 

@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
 import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
-import type { BilledTotal } from '../engine/spend-series.ts';
+import { spendSeries, type BilledTotal } from '../engine/spend-series.ts';
+import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
+import { billProof } from '../engine/bill-proof.ts';
+import type { BillLine } from '../engine/billed-rates.ts';
 import { longContextRule } from '../engine/price.ts';
 import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { ProviderLimit, SourceKey, SpendView } from '../engine/view-types.ts';
+import type { PriceFindingView, ProviderLimit, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { readAlertState, writeAlertState } from './alert-store.ts';
 import { ANTHROPIC_DEFAULT_BASE_URL, AnthropicClient } from './anthropic/anthropic-client.ts';
@@ -221,23 +224,29 @@ export class SpendService {
 
   /**
    * The catalog and the usage and billed rows of the wanted sources in a time range: what every
-   * report prices. The ledger is queried for the range only, never read whole.
+   * report prices. The ledger is queried for the range only, never read whole. `catalog` carries the
+   * rates learned from the bill; `logCatalog` (Claude Code) and `findings` do not.
    */
   private pricingInputs(
     wanted: ReadonlySet<SourceKey>,
     settings: Settings,
     range: TimeRange,
-  ): { catalog: Catalog; usage: UsageRow[]; billed: BilledTotal[] } {
-    const catalog = buildCatalog(settings.priceOverrides);
+  ): { catalog: Catalog; logCatalog: Catalog; usage: UsageRow[]; billed: BilledTotal[]; findings: readonly PriceFindingView[] } {
+    const logCatalog = buildCatalog(settings.priceOverrides);
     const usage: UsageRow[] = [];
     const billed: BilledTotal[] = [];
+    const lines: BillLine[] = [];
     for (const source of wanted) {
       for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
-      for (const c of this.ledger.costs(source, range)) billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
+      for (const c of this.ledger.costs(source, range)) {
+        billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
+        lines.push({ ...c, femto: BigInt(c.femto) });
+      }
     }
+    const { catalog, findings } = billProof(lines, usage, logCatalog, this.options.now());
     if (this.scanner && wanted.has('claude-code'))
-      usage.push(...this.scanner.usageRows((model, day) => longContextRule(catalog, model, day)));
-    return { catalog, usage, billed };
+      usage.push(...this.scanner.usageRows((model, day) => longContextRule(logCatalog, model, day)));
+    return { catalog, logCatalog, usage, billed, findings };
   }
 
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
@@ -251,8 +260,10 @@ export class SpendService {
     });
     const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
     const to = until ?? localDate(now, settings.timeZone);
-    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
-    return dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const { catalog, logCatalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    const rows = dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const admin = usage.filter((r) => r.source !== 'claude-code');
+    return withReconciliation(rows, spendSeries(admin, billed, logCatalog, now));
   }
 
   /** The ledger as export rows, by default from its first day to today (see ledger/export-rows.ts). */
@@ -284,7 +295,7 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? SOURCES);
     const now = this.options.now();
-    const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
+    const { catalog, logCatalog, usage, billed, findings } = this.pricingInputs(wanted, settings, viewRange(now, settings));
     const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
@@ -296,6 +307,8 @@ export class SpendService {
       countedSources: options.sources ? [...wanted] : settings.countedSources,
       subscriptionUsd: settings.claudeCodeSubscriptionUsd,
       catalog,
+      logCatalog,
+      priceFindings: findings,
       usage,
       billed,
       sources: SOURCES.filter((id) => wanted.has(id)).map((id) => this.sourceInput(id, configured.has(id), periodStart)),
