@@ -7,6 +7,7 @@ import type { KeyProvider, SetupState } from '../app/shared/ipc-contract.ts';
 import { h } from './dom.ts';
 import { ago } from './format.ts';
 import { byModel, sources, type Breakdown } from './views/breakdown.ts';
+import { priceFindings } from './views/price-findings.ts';
 import { chart } from './views/chart.ts';
 import { firstRun } from './views/first-run.ts';
 import { readSettingsForm, settingsView, type SettingsMessages } from './views/settings.ts';
@@ -66,7 +67,7 @@ function render(): void {
   else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
   else if (view.level === 'empty') children.push(firstRun(setup));
   else {
-    children.push(header(view), summary(view), chart(view), byModel(view, state.breakdown), sources(view, Date.now()));
+    children.push(header(view), summary(view), chart(view), byModel(view, state.breakdown), priceFindings(view), sources(view, Date.now()));
     // One line per kind of alert: the highest threshold crossed says all the lower ones.
     const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
     for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));

@@ -8,6 +8,7 @@ import { DAILY_HELP, runDaily } from './commands/daily.ts';
 import { DEMO_HELP, runDemoServer } from './commands/demo-server.ts';
 import { EXPORT_HELP, runExport } from './commands/export.ts';
 import { PRICE_HELP, runPrice } from './commands/price.ts';
+import { PRICES_HELP, runPrices } from './commands/prices.ts';
 import { runStatus, STATUS_HELP } from './commands/status.ts';
 import { readSettingsFile } from '../sources/settings-file.ts';
 import { spendbarHome } from '../sources/spendbar-home.ts';
@@ -18,6 +19,7 @@ Usage: spendbar <command> [flags]   ·   spendbar --version
 
 Commands:
   price         the cost of one call or bucket
+  prices        --check: where your bill's rates differ from our catalog
   status        this period's spend, cap, projection and alerts
   daily         one row per day
   export        the history as CSV or JSON, for a spreadsheet
@@ -26,6 +28,8 @@ Commands:
 Every command takes --json and --tz <IANA zone>. Run "spendbar <command> --help" for its flags.
 
 ${PRICE_HELP}
+
+${PRICES_HELP}
 
 ${STATUS_HELP}
 
@@ -54,6 +58,8 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
       case 'price':
         runPrice(rest, ctx, catalog);
         return 0;
+      case 'prices':
+        return await runPrices(rest, ctx);
       case 'status':
         return await runStatus(rest, ctx);
       case 'daily':
@@ -74,7 +80,7 @@ export async function runCli(argv: string[], ctx: CommandContext): Promise<numbe
         ctx.out(HELP);
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}". Commands: price, status, daily, export, demo-server.`);
+        throw new UsageError(`unknown command "${command}". Commands: price, prices, status, daily, export, demo-server.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'exitCode' in error)) {

@@ -3,7 +3,7 @@ import type { AlertState } from './alerts.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { BilledTotal } from './spend-series.ts';
 import type { UsageRow } from './usage-row.ts';
-import type { ProviderLimit, SourceKey, SourceView } from './view-types.ts';
+import type { PriceFindingView, ProviderLimit, SourceKey, SourceView } from './view-types.ts';
 
 export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | 'capUsd'> {
   readonly configured: boolean;
@@ -31,7 +31,11 @@ export interface ViewInput {
   readonly countedSources: 'auto' | readonly SourceKey[];
   /** The plan price of the subscription sources (a Claude Code subscription), or null. */
   readonly subscriptionUsd: string | null;
+  /** Prices admin usage: the catalog, with rates learned from the bill where it has them. */
   readonly catalog: Catalog;
+  /** Prices Claude Code logs (a log has no bill): the catalog without learned rates; default `catalog`. */
+  readonly logCatalog?: Catalog;
+  readonly priceFindings?: readonly PriceFindingView[];
   readonly usage: readonly UsageRow[];
   readonly billed: readonly BilledTotal[];
   readonly sources: readonly SourceInput[];

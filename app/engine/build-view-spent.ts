@@ -2,6 +2,7 @@
 import type { ViewInput } from './build-view-input.ts';
 import type { ViewPeriod } from './build-view-period.ts';
 import { femtoToUsdNumber, type Femto } from './money.ts';
+import { mergeSeries } from './learned-series.ts';
 import { spendSeries, type SpendCell, type SpendSeries } from './spend-series.ts';
 import { localDate } from './time-zone.ts';
 
@@ -24,7 +25,24 @@ export function sumCells(cells: readonly SpendCell[]): Femto {
 
 export function viewSpent(input: ViewInput, { period, history, todayDate, counted }: ViewPeriod): ViewSpent {
   const { now, timeZone } = input;
-  const series = spendSeries(input.usage, input.billed, input.catalog, now);
+  // Estimates from local logs have no bill to learn from: they are priced with the catalog itself.
+  const estimates = new Set(input.sources.filter((s) => s.estimate).map((s) => s.id));
+  const series = input.logCatalog
+    ? mergeSeries(
+        spendSeries(
+          input.usage.filter((r) => !estimates.has(r.source)),
+          input.billed,
+          input.catalog,
+          now,
+        ),
+        spendSeries(
+          input.usage.filter((r) => estimates.has(r.source)),
+          [],
+          input.logCatalog,
+          now,
+        ),
+      )
+    : spendSeries(input.usage, input.billed, input.catalog, now);
   const inPeriod = series.cells.filter((c) => c.hour >= period.start && c.hour < period.end && c.hour <= now);
   const countedCells = inPeriod.filter((c) => counted.has(c.source));
 

@@ -10,6 +10,7 @@ import type { ViewInput } from './build-view-input.ts';
 import { viewPeriod } from './build-view-period.ts';
 import { levelOf, sourceViews } from './build-view-sources.ts';
 import { sumCells, viewSpent } from './build-view-spent.ts';
+import { withRateNotes } from './learned-series.ts';
 import { femtoToMicroUsd as usd, femtoToUsdNumber } from './money.ts';
 import { addDays } from './time-zone.ts';
 import type { SpendView } from './view-types.ts';
@@ -61,7 +62,11 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       todayUsd: round(spent.dailyUsd.get(todayDate) ?? 0),
       hourlyRateUsd: round(lastHourUsd),
       daily,
-      byModel: byModel(spent.countedCells, input.catalog),
+      byModel: withRateNotes(
+        byModel(spent.countedCells, input.catalog),
+        input.catalog,
+        new Date(input.now).toISOString().slice(0, 10),
+      ),
       byWorkspace: byWorkspace(spent.countedCells),
       sources,
       unpriced: spent.series.unpriced.map((u) => ({
@@ -80,6 +85,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
           billedUsd: usd(r.billedFemto),
           differenceUsd: usd(r.estimateFemto - r.billedFemto),
         })),
+      priceFindings: input.priceFindings ?? [],
       alerts: alerts.active,
       subscription:
         input.subscriptionUsd === null

@@ -18,6 +18,16 @@ export interface DailyRow {
   readonly date: string;
   readonly usd: number;
   readonly byModel: readonly DailyModel[];
+  /**
+   * Per admin source with a bill for this UTC day: our catalog's price of the usage (without rates
+   * learned from the bill), the bill, and estimate − bill. Empty for unbilled days and Claude Code.
+   */
+  readonly reconciliation?: ReadonlyArray<{
+    readonly source: string;
+    readonly estimateUsd: number;
+    readonly billedUsd: number;
+    readonly differenceUsd: number;
+  }>;
 }
 
 interface Cell {

@@ -55,6 +55,29 @@ export interface DailyPoint {
   readonly projectedUsd: number | null;
 }
 
+/** Where the provider's bill contradicts our catalog, or prices a model the catalog lacks. */
+export interface PriceFindingView {
+  readonly source: SourceKey;
+  readonly model: string;
+  /** input, output, cache_write_5m, cache_write_1h, cache_read. */
+  readonly kind: string;
+  /** standard, batch, flex, priority, long context, US inference. */
+  readonly tier: string;
+  /** First and last UTC day billed at this rate. */
+  readonly from: string;
+  readonly through: string;
+  /** The latest rate the bill shows (the one learned). */
+  readonly current: boolean;
+  readonly tokens: number;
+  readonly billedUsd: number;
+  readonly billedUsdPerMillion: number;
+  /** Null: the catalog has no price for the model. */
+  readonly catalogUsdPerMillion: number | null;
+  readonly priceSource: string | null;
+  /** "Your bill prices gpt-5.6-luna input at $0.20/M since Nov 2; our catalog says $1.00/M". */
+  readonly message: string;
+}
+
 export interface SpendView {
   readonly asOf: string;
   readonly timeZone: string;
@@ -99,6 +122,8 @@ export interface SpendView {
     readonly displayName: string;
     readonly usd: number;
     readonly sources: readonly SourceKey[];
+    /** "rate from your bill, 2026-11-02" when today's rate for the model was learned from the bill. */
+    readonly rateNote?: string;
   }>;
   /**
    * Spend by workspace (Anthropic) or project (OpenAI) this period, largest first; empty when no
@@ -126,6 +151,8 @@ export interface SpendView {
     readonly billedUsd: number;
     readonly differenceUsd: number;
   }>;
+  /** The bill against the catalog: every run of days billed at another rate (empty when they agree). */
+  readonly priceFindings: readonly PriceFindingView[];
   readonly alerts: readonly Alert[];
   /** A Claude Code subscription: the API value of this period's usage against the plan price. */
   readonly subscription: { readonly planUsd: number; readonly apiValueUsd: number } | null;

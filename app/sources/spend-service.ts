@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
 import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
-import type { BilledTotal } from '../engine/spend-series.ts';
+import { spendSeries, type BilledTotal } from '../engine/spend-series.ts';
+import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
+import { billProof } from '../engine/bill-proof.ts';
+import type { BillLine } from '../engine/billed-rates.ts';
 import { snoozeAlert, type Alert } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { SourceKey, SpendView } from '../engine/view-types.ts';
+import type { PriceFindingView, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { readAlertState, writeAlertState } from './alert-store.ts';
 import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
@@ -206,24 +209,30 @@ export class SpendService {
 
   /**
    * The catalog and the usage and billed rows of the wanted sources in a time range: what every
-   * report prices. The ledger is queried for the range only, never read whole.
+   * report prices. The ledger is queried for the range only, never read whole. `catalog` carries the
+   * rates learned from the bill; `logCatalog` (Claude Code) and `findings` do not.
    */
   private pricingInputs(
     wanted: ReadonlySet<SourceKey>,
     settings: Settings,
     range: TimeRange,
-  ): { catalog: Catalog; usage: UsageRow[]; billed: BilledTotal[] } {
-    const catalog = buildCatalog(settings.priceOverrides);
+  ): { catalog: Catalog; logCatalog: Catalog; usage: UsageRow[]; billed: BilledTotal[]; findings: readonly PriceFindingView[] } {
+    const logCatalog = buildCatalog(settings.priceOverrides);
     const usage: UsageRow[] = [];
     const billed: BilledTotal[] = [];
+    const lines: BillLine[] = [];
     for (const source of wanted) {
       for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
-      for (const c of this.ledger.costs(source, range))
+      for (const c of this.ledger.costs(source, range)) {
         billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
+        lines.push({ ...c, femto: BigInt(c.femto) });
+      }
     }
+    const { catalog, findings } = billProof(lines, usage, logCatalog, this.options.now());
+    // Local logs have no bill of their own: they keep the catalog (the view offers learned rates beside).
     for (const { definition, instance } of this.running)
-      if (instance?.usageRows && wanted.has(definition.id)) for (const row of instance.usageRows(catalog)) usage.push(row);
-    return { catalog, usage, billed };
+      if (instance?.usageRows && wanted.has(definition.id)) for (const row of instance.usageRows(logCatalog)) usage.push(row);
+    return { catalog, logCatalog, usage, billed, findings };
   }
 
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
@@ -237,8 +246,11 @@ export class SpendService {
     });
     const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
     const to = until ?? localDate(now, settings.timeZone);
-    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
-    return dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const { catalog, logCatalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    const rows = dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const billedSources = new Set(this.running.filter((r) => r.definition.truth === 'billed').map((r) => r.definition.id));
+    const admin = usage.filter((r) => billedSources.has(r.source));
+    return withReconciliation(rows, spendSeries(admin, billed, logCatalog, now));
   }
 
   /** The ledger as export rows, by default from its first day to today (see ledger/export-rows.ts). */
@@ -270,7 +282,7 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? this.running.map((r) => r.definition.id));
     const now = this.options.now();
-    const { catalog, usage, billed } = this.pricingInputs(wanted, settings, viewRange(now, settings));
+    const { catalog, logCatalog, usage, billed, findings } = this.pricingInputs(wanted, settings, viewRange(now, settings));
     const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
@@ -282,6 +294,8 @@ export class SpendService {
       countedSources: options.sources ? [...wanted] : settings.countedSources,
       subscriptionUsd: settings.claudeCodeSubscriptionUsd,
       catalog,
+      logCatalog,
+      priceFindings: findings,
       usage,
       billed,
       sources: this.running

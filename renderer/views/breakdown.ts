@@ -24,8 +24,8 @@ export function byModel(view: SpendView, shown: Breakdown = 'model'): HTMLElemen
   const mode = view.byWorkspace.length === 0 ? 'model' : shown;
   const rows =
     mode === 'model'
-      ? view.byModel.map((m) => ({ name: m.displayName, usd: m.usd }))
-      : view.byWorkspace.map((w) => ({ name: workspaceName(w), usd: w.usd }));
+      ? view.byModel.map((m) => ({ name: m.displayName, usd: m.usd, note: m.rateNote }))
+      : view.byWorkspace.map((w) => ({ name: workspaceName(w), usd: w.usd, note: undefined }));
   const top = rows.slice(0, 4);
   const max = Math.max(...top.map((m) => m.usd), 0.01);
   return h(
@@ -39,7 +39,12 @@ export function byModel(view: SpendView, shown: Breakdown = 'model'): HTMLElemen
         h(
           'li',
           {},
-          h('span', { class: 'name' }, m.name),
+          h(
+            'span',
+            { class: 'name', ...(m.note ? { title: m.note } : {}) },
+            m.name,
+            m.note ? h('span', { class: 'tag' }, 'bill rate') : null,
+          ),
           h('span', { class: 'amount' }, money(m.usd)),
           h('span', { class: 'meter', style: `width: ${(100 * m.usd) / max}%` }),
         ),

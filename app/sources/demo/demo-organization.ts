@@ -3,10 +3,11 @@
  * from coordinates (any hour on demand, in any order), with nothing after `now`. Its billed costs are
  * priced with the shared engine, so the demo bill and our estimate agree as a real bill would.
  */
-import { buildCatalog } from '../../engine/catalog/catalog.ts';
+import type { Catalog } from '../../engine/catalog/catalog.ts';
 import { isPriced, priceRow } from '../../engine/price.ts';
 import type { UsageRow } from '../../engine/usage-row.ts';
 import { noise } from './demo-noise.ts';
+import { providerCatalog, type DemoPriceChange } from './demo-price-changes.ts';
 import { scenario, type Scenario, type ScenarioName } from './demo-scenarios.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -117,14 +118,17 @@ export interface DemoOptions {
   readonly now: () => Date;
   /** When usage begins; default: the first day of the UTC month before `now`. */
   readonly origin?: number;
+  /** Prices the simulated provider bills that differ from our catalog (default: none). */
+  readonly priceChanges?: readonly DemoPriceChange[];
 }
 
 export class DemoOrganization {
   readonly scenarioName: ScenarioName;
   private readonly pattern: Scenario;
-  private readonly catalog = buildCatalog();
+  private readonly catalog: Catalog;
 
   constructor(private readonly options: DemoOptions) {
+    this.catalog = providerCatalog(options.priceChanges ?? []);
     this.scenarioName = options.scenario;
     this.pattern = scenario(options.scenario);
   }

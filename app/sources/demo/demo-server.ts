@@ -13,6 +13,7 @@ import { DEMO_OPENROUTER_KEY, DEMO_OPENROUTER_MANAGEMENT_KEY, DemoOpenRouter } f
 import { DemoOrganization } from './demo-organization.ts';
 import { handleAnthropicSpendLimits, handleOpenAiSpendLimit } from './demo-spend-limits.ts';
 import type { ScenarioName } from './demo-scenarios.ts';
+import type { DemoPriceChange } from './demo-price-changes.ts';
 
 /** The keys the simulated organization accepts. They are demo values, not secrets. */
 export const DEMO_ANTHROPIC_KEY = 'sk-ant-admin01-demo-spendbar-0000000000';
@@ -32,6 +33,8 @@ export interface DemoServerOptions {
   readonly pageSize?: number;
   /** Every `every`-th API request gets a 429, with retry-after when given (a strict rate limit). */
   readonly rateLimit?: { readonly every: number; readonly retryAfterSeconds?: number };
+  /** Bill some model and kind at another rate than our catalog from a day on (issue 13's acceptance). */
+  readonly priceChanges?: readonly DemoPriceChange[];
 }
 
 export interface DemoServer {
@@ -58,7 +61,12 @@ function authorized(req: IncomingMessage, provider: DemoProvider, keys: readonly
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const seed = options.seed ?? 1;
-  const org = new DemoOrganization({ seed, scenario: options.scenario ?? 'steady', now: options.now ?? (() => new Date()) });
+  const org = new DemoOrganization({
+    seed,
+    scenario: options.scenario ?? 'steady',
+    now: options.now ?? (() => new Date()),
+    ...(options.priceChanges ? { priceChanges: options.priceChanges } : {}),
+  });
   const faults = new FaultQueue();
   // OpenRouter on the same port, under its own /api/v1/ paths (see demo-openrouter.ts).
   const openRouter = new DemoOpenRouter(seed, options.now ?? (() => new Date()));

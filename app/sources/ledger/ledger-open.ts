@@ -31,7 +31,10 @@ function damage(db: DatabaseSync): string | undefined {
   try {
     const rows = db.prepare('PRAGMA quick_check').all() as Array<{ quick_check: string }>;
     const verdict = rows.map((r) => r.quick_check);
-    return verdict.length === 1 && verdict[0] === 'ok' ? undefined : `quick_check: ${verdict.slice(0, 3).join('; ')}`;
+    if (verdict.length === 1 && verdict[0] === 'ok') return undefined;
+    // One line for the message: SQLite packs many findings into one row, separated by newlines.
+    const findings = verdict.flatMap((v) => v.split('\n')).filter((line) => line.trim() !== '' && !line.startsWith('***'));
+    return `quick_check: ${findings.slice(0, 2).join('; ')}${findings.length > 2 ? `; ${findings.length - 2} more` : ''}`;
   } catch (error) {
     const code = sqliteCode(error);
     if (code === SQLITE.CORRUPT || code === SQLITE.NOTADB) return (error as Error).message;

@@ -41,6 +41,7 @@ function view(overrides: Partial<SpendView>): SpendView {
     ],
     unpriced: [],
     reconciliation: [],
+    priceFindings: [],
     alerts: [],
     subscription: null,
     notices: [],
