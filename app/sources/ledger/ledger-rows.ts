@@ -7,7 +7,7 @@ const OPTIONAL = ['serviceTier', 'contextWindow', 'inferenceGeo', 'speed', 'work
 
 export const USAGE_COLUMNS =
   'source, start, start_iso, width, model, service_tier, context_window, inference_geo, speed, workspace, nulls, input, output, cache_write_5m, cache_write_1h, cache_read, web_search';
-export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto';
+export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto, quantity, quantity_unit';
 
 export function usageValues(r: StoredUsage): SqlValue[] {
   let nulls = 0;
@@ -75,7 +75,7 @@ export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
 }
 
 export function costValues(r: BilledCost): SqlValue[] {
-  return [r.source, r.day, r.model, r.description, r.workspace, r.line, r.femto];
+  return [r.source, r.day, r.model, r.description, r.workspace, r.line, r.femto, r.quantity ?? null, r.quantityUnit ?? null];
 }
 
 export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
@@ -88,6 +88,8 @@ export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
     workspace: r.workspace ?? null,
     line: r.line as string,
     femto: r.femto as string,
+    ...(record.quantity !== null && record.quantity !== undefined ? { quantity: Number(record.quantity) } : {}),
+    ...(r.quantity_unit ? { quantityUnit: r.quantity_unit } : {}),
   };
 }
 

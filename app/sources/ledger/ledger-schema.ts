@@ -6,7 +6,8 @@
 import type { DatabaseSync } from './sqlite.ts';
 
 export const LEDGER_DB_FILE = 'ledger.db';
-export const SCHEMA_VERSION = 1;
+/** 2: cost rows keep the provider's quantity and its unit (billed rate = dollars ÷ quantity). */
+export const SCHEMA_VERSION = 2;
 /** "SPND": tells our file from another program's SQLite database (https://sqlite.org/pragma.html#pragma_application_id). */
 export const APPLICATION_ID = 0x53504e44;
 
@@ -28,7 +29,8 @@ CREATE TABLE IF NOT EXISTS cost (
   day TEXT NOT NULL,             -- UTC day, YYYY-MM-DD
   model TEXT, description TEXT, workspace TEXT,
   line TEXT NOT NULL,
-  femto TEXT NOT NULL            -- exact femtodollars as a decimal string (beyond 64-bit over a year)
+  femto TEXT NOT NULL,           -- exact femtodollars as a decimal string (beyond 64-bit over a year)
+  quantity REAL, quantity_unit TEXT -- OpenAI's quantity of a line (tokens, 1000_tokens, …), when it says
 );
 CREATE INDEX IF NOT EXISTS cost_by_source_day ON cost (source, day);
 -- One JSON object per source: fields are merged, so a sync may add marks without a schema change.
@@ -48,9 +50,15 @@ export function schemaVersionOf(db: DatabaseSync): { version: number; applicatio
 export function createSchema(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
   try {
-    if (schemaVersionOf(db).version === 0) {
+    const { version } = schemaVersionOf(db);
+    if (version === 0) {
       db.exec(TABLES);
       db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    } else if (version === 1) {
+      // Upgrade in place, in the same transaction: rows stored before simply have no quantity.
+      db.exec('ALTER TABLE cost ADD COLUMN quantity REAL');
+      db.exec('ALTER TABLE cost ADD COLUMN quantity_unit TEXT');
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     }
     db.exec('COMMIT');

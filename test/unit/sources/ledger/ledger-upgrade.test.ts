@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Ledger } from '../../../../app/sources/ledger/ledger.ts';
+import { openDatabase } from '../../../../app/sources/ledger/sqlite.ts';
+import { daySync, ledgerHome } from './ledger-home.ts';
+
+describe('a ledger from the previous schema', () => {
+  it('is upgraded in place on open: its rows are kept, and bill lines keep their quantity from then on', () => {
+    const home = ledgerHome();
+    Ledger.open(home).commit(daySync('2026-11-01'));
+    // Make it what Spendbar's first SQLite ledger wrote: schema 1, bill lines without quantity.
+    const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('ALTER TABLE cost DROP COLUMN quantity_unit');
+    db.exec('ALTER TABLE cost DROP COLUMN quantity');
+    db.exec('PRAGMA user_version = 1');
+    db.close();
+
+    const ledger = Ledger.open(home);
+    expect(ledger.problem).toBeUndefined();
+    expect(ledger.costs('anthropic').map((c) => [c.day, c.femto, c.quantity])).toEqual([['2026-11-01', '1000', undefined]]);
+    const line = {
+      source: 'openai',
+      day: '2026-11-02',
+      model: 'gpt-5',
+      description: 'gpt-5, input',
+      workspace: null,
+      line: 'gpt-5, input',
+    };
+    ledger.commit({
+      source: 'openai',
+      costs: [
+        {
+          fromDay: '2026-11-02',
+          toDay: '2026-11-03',
+          rows: [{ ...line, femto: '125000000000000', quantity: 100_000, quantityUnit: 'tokens' }],
+        },
+      ],
+    });
+    expect(Ledger.open(home).costs('openai')).toMatchObject([{ quantity: 100_000, quantityUnit: 'tokens' }]);
+  });
+});
