@@ -28,8 +28,10 @@ export interface ProviderClient {
 }
 
 /**
- * The open days are re-fetched at most this often: "usage and cost data typically appears within 5
- * minutes" (anthropic-admin-api.md §1.6), so a retry soon after a rate limit goes to the history instead.
+ * While history is still missing, the open days are re-fetched at most this often: "usage and cost
+ * data typically appears within 5 minutes" (anthropic-admin-api.md §1.6), so a retry soon after a
+ * rate limit goes to the history instead. Once history is whole, every refresh fetches them (a
+ * "Refresh now" means now).
  */
 export const OPEN_REFRESH_MS = 5 * 60_000;
 /**
@@ -52,6 +54,7 @@ function reportOnly(error: unknown): boolean {
 class SourceSync {
   private readonly window;
   private readonly days: Record<Report, Set<string>>;
+  private readonly historyPending: boolean;
 
   constructor(
     private readonly source: SourceId,
@@ -65,9 +68,14 @@ class SourceSync {
       usage: storedDays(mark.usageDays, mark.closedBefore, this.window.historyFrom),
       costs: storedDays(mark.costDays, mark.closedBefore, this.window.historyFrom),
     };
+    const { historyFrom, openFrom } = this.window;
+    this.historyPending = (['usage', 'costs'] as const).some(
+      (report) => missingRuns(this.days[report], historyFrom, openFrom, USAGE_RUN_DAYS).length > 0,
+    );
   }
 
   private fresh(fetchedAt: string | undefined): boolean {
+    if (!this.historyPending) return false;
     const at = fetchedAt === undefined ? NaN : Date.parse(fetchedAt);
     return at <= this.now && this.now - at < OPEN_REFRESH_MS;
   }

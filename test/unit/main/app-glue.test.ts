@@ -74,10 +74,10 @@ describe('refresh on resume and when the network returns', () => {
     power.emit('unlock-screen');
     await sleep(1_500);
     const afterResume = demo.requests.count;
-    expect(afterResume - before).toBe(2); // one sync: one usage page + one cost page
+    expect(afterResume - before).toBe(3); // one sync: one usage page, one cost page, one spend-limit read
     online = true;
     await sleep(1_500);
-    expect(demo.requests.count - afterResume).toBe(2);
+    expect(demo.requests.count - afterResume).toBe(3);
   });
 });
 

@@ -100,7 +100,11 @@ describe('source poller', () => {
     poller = makePoller(60_000, 30);
     poller.start();
     await until(() => states.at(-1)?.state === 'ok');
-    expect(states.map((s) => s.state)).toEqual(['provider-down', 'provider-down', 'ok']);
+    // The usage and cost reports fail apart (the bill does not wait on usage), so two 500s may be one
+    // failed refresh or two; either way it backs off, retries, and recovers.
+    expect(states[0]!.state).toBe('provider-down');
+    expect(states.at(-1)!.state).toBe('ok');
+    expect(states.slice(0, -1).every((s) => s.state === 'provider-down')).toBe(true);
   });
 
   it('debounces refresh requests and never runs two requests at once', async () => {
