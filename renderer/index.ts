@@ -67,7 +67,14 @@ function render(): void {
   else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
   else if (view.level === 'empty') children.push(firstRun(setup));
   else {
-    children.push(header(view), summary(view), chart(view), byModel(view, state.breakdown), priceFindings(view), sources(view, Date.now()));
+    children.push(
+      header(view),
+      summary(view),
+      chart(view),
+      byModel(view, state.breakdown),
+      priceFindings(view),
+      sources(view, Date.now()),
+    );
     // One line per kind of alert: the highest threshold crossed says all the lower ones.
     const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
     for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));

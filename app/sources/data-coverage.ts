@@ -11,8 +11,12 @@ const HOUR_MS = 3_600_000;
 export type Coverage = 'complete' | 'partial' | 'none';
 
 export interface DataCoverage {
-  /** Start of the gapless stretch of stored hours that holds the period's start (ISO), or null. */
-  readonly dataFrom: string | null;
+  /**
+   * Start of the gapless stretch of stored hours that holds the period's start (ISO), or null.
+   * Absent: not known (how far back local logs go is not something we hold); the forecast then
+   * counts days from the first spend on.
+   */
+  readonly dataFrom?: string | null;
   /** End of the last complete hour stored without a gap since the period's start (ISO), or null. */
   readonly dataThrough: string | null;
   /** complete: gapless from the period's start to the latest hour stored; partial: a gap; none: nothing for the period. */

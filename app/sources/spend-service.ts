@@ -173,9 +173,9 @@ export class SpendService {
     const own = running.instance?.coverage?.(this.ledger, periodStart, now);
     if (own) return own;
     // Read whole on each refresh (local logs, a provider's running totals): after a good one, every hour up to it is known.
-    if (!state.lastSuccessAt) return { dataFrom: null, dataThrough: null, coverage: 'none' };
+    if (!state.lastSuccessAt) return { dataThrough: null, coverage: 'none' };
     const through = Math.floor(Date.parse(state.lastSuccessAt) / 3_600_000) * 3_600_000;
-    return { dataFrom: new Date(periodStart).toISOString(), dataThrough: new Date(through).toISOString(), coverage: 'complete' };
+    return { dataThrough: new Date(through).toISOString(), coverage: 'complete' };
   }
 
   private sourceInput(running: RunningSource, isConfigured: boolean, periodStart: number): SourceInput {

@@ -94,31 +94,35 @@ export function sources(view: SpendView, now: number): HTMLElement {
     h(
       'ul',
       {},
-      ...view.sources.map((s) =>
-        h(
-          'li',
-          { class: `source state-${s.state}`, 'data-testid': `source-${s.id}` },
-          h('span', { class: 'dot', 'aria-hidden': 'true' }),
+      // A local-log source with no logs on this machine has nothing to offer here (first run and
+      // Settings list it); a source that takes a key stays, with its "add key".
+      ...view.sources
+        .filter((s) => s.state !== 'not-configured' || s.fix === 'add-key')
+        .map((s) =>
           h(
-            'span',
-            { class: 'name' },
-            s.label,
-            s.estimate ? h('span', { class: 'tag' }, 'estimate') : null,
-            !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null,
+            'li',
+            { class: `source state-${s.state}`, 'data-testid': `source-${s.id}` },
+            h('span', { class: 'dot', 'aria-hidden': 'true' }),
+            h(
+              'span',
+              { class: 'name' },
+              s.label,
+              s.estimate ? h('span', { class: 'tag' }, 'estimate') : null,
+              !s.counted && s.state !== 'not-configured' ? h('span', { class: 'tag' }, 'not counted') : null,
+            ),
+            h(
+              'span',
+              { class: 'state' },
+              stateText(s, now),
+              s.state === 'not-configured'
+                ? ''
+                : s.coverage === 'none'
+                  ? ` · ${coverageText(s, view.timeZone)!}`
+                  : ` · ${money(s.spentUsd)}${s.capUsd !== null ? ` of ${money(s.capUsd)}` : ''}${s.coverage === 'partial' ? ` (${coverageText(s, view.timeZone)!})` : ''}`,
+            ),
+            s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
           ),
-          h(
-            'span',
-            { class: 'state' },
-            stateText(s, now),
-            s.state === 'not-configured'
-              ? ''
-              : s.coverage === 'none'
-                ? ` · ${coverageText(s, view.timeZone)!}`
-                : ` · ${money(s.spentUsd)}${s.capUsd !== null ? ` of ${money(s.capUsd)}` : ''}${s.coverage === 'partial' ? ` (${coverageText(s, view.timeZone)!})` : ''}`,
-          ),
-          s.fix ? h('button', { class: 'fix', 'data-action': s.fix, 'data-source': s.id }, FIX_LABELS[s.fix]) : null,
         ),
-      ),
     ),
   );
 }

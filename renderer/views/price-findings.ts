@@ -2,13 +2,19 @@
 import type { SpendView } from '../../app/engine/view-types.ts';
 import { h } from '../dom.ts';
 
-const SHOWN = 3;
+/** One line at a glance (the popover must fit without scrolling); the rest are counted, and listed by `spendbar prices --check`. */
+const SHOWN = 1;
 
 export function priceFindings(view: SpendView): HTMLElement | null {
   // Standard-tier rates first: they are the ones learned; batch and regional runs follow from them.
   const current = view.priceFindings
     .filter((f) => f.current)
-    .sort((a, b) => Number(b.tier === 'standard') - Number(a.tier === 'standard'));
+    // A bill that contradicts a price we hold comes before one that prices a model we lack.
+    .sort(
+      (a, b) =>
+        Number(b.catalogUsdPerMillion !== null) - Number(a.catalogUsdPerMillion !== null) ||
+        Number(b.tier === 'standard') - Number(a.tier === 'standard'),
+    );
   if (current.length === 0) return null;
   // Claude Code logs have no bill: their estimate keeps the catalog, so say where the bill differs.
   const logModels = new Set(view.byModel.filter((m) => m.sources.includes('claude-code')).map((m) => m.model));
@@ -34,7 +40,8 @@ export function priceFindings(view: SpendView): HTMLElement | null {
     h(
       'p',
       { class: 'muted small' },
-      `${more > 0 ? `${more} more. ` : ''}Estimates not yet billed use the bill's rate. Details: spendbar prices --check`,
+      // Short, to keep the glance on one screen; the README explains learned rates.
+      `${more > 0 ? `${more} more · ` : ''}today uses the bill's rate · spendbar prices --check`,
     ),
   );
 }

@@ -4,6 +4,30 @@ import { h } from '../dom.ts';
 import { money, moneyBrief, shortDate } from '../format.ts';
 import { noDataYet, spentNote } from './coverage.ts';
 
+/**
+ * The tightest provider limit is the one that binds first: it is shown (and offered as the cap while
+ * none is set); the others are counted, so the glance stays one line.
+ */
+function providerLimitLines(view: SpendView): HTMLElement[] {
+  const limits = view.providerLimits.filter((l) => l.enforcing).sort((a, b) => a.usd - b.usd);
+  const tightest = limits[0];
+  if (!tightest) return [];
+  const label = view.sources.find((s) => s.id === tightest.source)?.label ?? tightest.source;
+  const scope = tightest.scope === 'usage_tier' ? 'usage-tier' : tightest.scope;
+  return [
+    h(
+      'p',
+      { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
+      `${label} ${scope} limit ${money(tightest.usd)} — requests fail beyond it`,
+      limits.length > 1 ? ` (+${limits.length - 1} other limit${limits.length > 2 ? 's' : ''})` : '',
+      // No cap of your own yet: the provider's limit is the natural first one.
+      view.capUsd === null
+        ? h('button', { class: 'link', 'data-action': 'use-limit-as-cap', 'data-usd': String(tightest.usd) }, ' · Use as my cap')
+        : null,
+    ),
+  ];
+}
+
 export function summary(view: SpendView): HTMLElement {
   const hasCap = view.capUsd !== null;
   const percent = view.percentOfCap ?? 0;
@@ -55,19 +79,7 @@ export function summary(view: SpendView): HTMLElement {
     headline,
     note ? h('p', { class: 'data-note warn', 'data-testid': 'data-note' }, note) : null,
     capLine,
-    ...view.providerLimits
-      .filter((l) => l.enforcing)
-      .map((l) =>
-        h(
-          'p',
-          { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
-          `${view.sources.find((s) => s.id === l.source)?.label ?? l.source} ${l.scope === 'usage_tier' ? 'usage-tier' : l.scope} limit ${money(l.usd)} — requests fail beyond it`,
-          // No cap of your own yet: the provider's limit is the natural first one.
-          view.capUsd === null
-            ? h('button', { class: 'link', 'data-action': 'use-limit-as-cap', 'data-usd': String(l.usd) }, 'Use as my cap')
-            : null,
-        ),
-      ),
+    ...providerLimitLines(view),
     bar,
     h(
       'dl',
