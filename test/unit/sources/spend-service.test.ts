@@ -131,9 +131,11 @@ describe('spend service on the demo organization', () => {
       { source: 'anthropic', scope: 'organization', usd: 6_000, enforcing: true },
       // The project has no limit of its own (404): nothing is listed for it, and the source is still ok.
       { source: 'openai', scope: 'organization', usd: 1_500, enforcing: true },
+      // OpenRouter's key limit: requests beyond it are refused.
+      { source: 'openrouter', scope: 'key (monthly)', usd: 150, enforcing: true },
     ]);
     expect(view.sources.find((x) => x.id === 'openai')!.state).toBe('ok');
-    expect((statusJson(view) as { providerLimits: unknown[] }).providerLimits).toHaveLength(3);
+    expect((statusJson(view) as { providerLimits: unknown[] }).providerLimits).toHaveLength(4);
   });
 
   it('with no source at all the view is empty, not an error', async () => {
