@@ -5,8 +5,9 @@ import { money, moneyBrief, shortDate } from '../format.ts';
 import { noDataYet, spentNote } from './coverage.ts';
 
 /**
- * The tightest provider limit is the one that binds first: it is shown (and offered as the cap while
- * none is set); the others are counted, so the glance stays one line.
+ * The tightest provider limit is the one that binds first: it is shown, the others counted, so the
+ * glance stays one line. While no cap is set, the provider limits are offered as the cap: each
+ * provider's tightest limit, added up, is the most the month can cost (requests fail beyond them).
  */
 function providerLimitLines(view: SpendView): HTMLElement[] {
   const limits = view.providerLimits.filter((l) => l.enforcing).sort((a, b) => a.usd - b.usd);
@@ -14,15 +15,24 @@ function providerLimitLines(view: SpendView): HTMLElement[] {
   if (!tightest) return [];
   const label = view.sources.find((s) => s.id === tightest.source)?.label ?? tightest.source;
   const scope = tightest.scope === 'usage_tier' ? 'usage-tier' : tightest.scope;
+  const perSource = new Map<string, number>();
+  for (const l of limits) if (!perSource.has(l.source)) perSource.set(l.source, l.usd);
+  const counted = view.sources.filter((s) => s.counted).map((s) => s.id);
+  // Only when every counted source has a limit: otherwise spend beyond them is possible.
+  const offer = counted.length > 0 && counted.every((id) => perSource.has(id));
+  const total = counted.reduce((sum, id) => sum + (perSource.get(id) ?? 0), 0);
   return [
     h(
       'p',
       { class: 'provider-limit muted small', 'data-testid': 'provider-limit' },
       `${label} ${scope} limit ${money(tightest.usd)} — requests fail beyond it`,
       limits.length > 1 ? ` (+${limits.length - 1} other limit${limits.length > 2 ? 's' : ''})` : '',
-      // No cap of your own yet: the provider's limit is the natural first one.
-      view.capUsd === null
-        ? h('button', { class: 'link', 'data-action': 'use-limit-as-cap', 'data-usd': String(tightest.usd) }, ' · Use as my cap')
+      view.capUsd === null && offer
+        ? h(
+            'button',
+            { class: 'link', 'data-action': 'use-limit-as-cap', 'data-usd': String(Math.round(total * 100) / 100) },
+            counted.length > 1 ? ` · Use as my cap (${money(total)}, all providers' limits)` : ' · Use as my cap',
+          )
         : null,
     ),
   ];

@@ -63,7 +63,9 @@ test('first run: lists every registered source as a way to get data and offers d
   // No cap of one's own yet: a provider's limit is offered as the first one.
   const limit = page.getByTestId('provider-limit').first();
   await expect(limit).toContainText('requests fail beyond it');
-  await limit.getByRole('button', { name: 'Use as my cap' }).click();
+  // Each provider's tightest limit, added up: the most the month can cost (Anthropic $6,000 + OpenAI $1,500 + OpenRouter $150).
+  await limit.getByRole('button', { name: 'Use as my cap ($7,650' }).click();
+  await expect(page.getByText(/of \$7,650(\.00)?$/)).toBeVisible();
   await expect(page.getByTestId('provider-limit').first().getByRole('button', { name: 'Use as my cap' })).toHaveCount(0);
   await shot(page, '03-demo-provider-limit-as-cap');
 });
