@@ -1,35 +1,34 @@
 /** Claude Code's local transcripts: no key, priced with our catalog, an estimate (../shared/reference/claude-code-logs.md). */
 import { longContextRule } from '../../engine/price.ts';
+import { localLogInstance } from '../local-log-instance.ts';
 import type { SourceDefinition, SourceInstance, SourceSetup } from '../source-definition.ts';
 import { claudeProjectRoots } from './claude-roots.ts';
 import { ClaudeCodeScanner } from './claude-scanner.ts';
 import { ScanWorkerPool } from './scan-workers.ts';
 
 function claudeCodeInstance(scanner: ClaudeCodeScanner, setup: SourceSetup): SourceInstance {
-  let warnings: readonly string[] = [];
-  return {
+  return localLogInstance({
     get cold() {
       return scanner.cold;
     },
-    async refresh({ signal }) {
+    async scan({ signal }) {
       // The cold scan uses every core on worker threads and leaves this thread free; they end with it.
       const pool = scanner.cold && setup.scanWorkers ? new ScanWorkerPool(setup.scanWorkers) : undefined;
       scanner.useParser(pool?.parse);
       try {
-        warnings = (await scanner.refresh(signal)).warnings;
+        return await scanner.refresh(signal);
       } catch (error) {
         if (!pool || signal?.aborted) throw error;
         // Workers could not run here: the same scan on this thread, slower but complete.
         scanner.useParser(undefined);
-        warnings = (await scanner.refresh(signal)).warnings;
+        return await scanner.refresh(signal);
       } finally {
         scanner.useParser(undefined);
         await pool?.close();
       }
     },
     usageRows: (catalog) => scanner.usageRows((model, day) => longContextRule(catalog, model, day)),
-    warnings: () => warnings,
-  };
+  });
 }
 
 export const claudeCodeSource: SourceDefinition = {

@@ -3,9 +3,9 @@
  * several comma-separated roots, each the config dir or its projects/ dir), else both
  * ~/.config/claude/projects and ~/.claude/projects.
  */
-import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { isDir, listedRoots } from '../local-roots.ts';
 
 export interface RootsResult {
   readonly roots: string[];
@@ -13,28 +13,13 @@ export interface RootsResult {
   readonly problem?: string;
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function expandHome(path: string, home: string): string {
-  return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
-}
-
 export function claudeProjectRoots(env: Readonly<Record<string, string | undefined>>): RootsResult {
   const home = env.HOME ?? homedir();
-  const configured = env.CLAUDE_CONFIG_DIR?.split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (configured && configured.length > 0) {
+  const configured = listedRoots(env.CLAUDE_CONFIG_DIR, home);
+  if (configured.length > 0) {
     const roots = configured
-      .map((p) => resolve(expandHome(p, home)))
       .map((p) => (isDir(join(p, 'projects')) ? join(p, 'projects') : p))
-      .filter((p) => isDir(p) && (p.endsWith('projects') || existsSync(p)));
+      .filter(isDir);
     if (roots.length === 0)
       return { roots, problem: `CLAUDE_CONFIG_DIR (${env.CLAUDE_CONFIG_DIR}) names no folder with Claude Code logs` };
     return { roots: [...new Set(roots)] };

@@ -4,9 +4,9 @@
  * homes; each contributes `sessions/` and `archived_sessions/` independently, and a home with
  * neither is read directly as a folder of JSONL files (saved `codex exec --json` output).
  */
-import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { isDir, listedRoots } from '../local-roots.ts';
 
 export interface CodexHome {
   /** The home folder itself: its config.toml says whether priority (fast) pricing applies. */
@@ -21,18 +21,6 @@ export interface CodexHomesResult {
   readonly problem?: string;
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function expandHome(path: string, home: string): string {
-  return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
-}
-
 function homeAt(path: string): CodexHome | undefined {
   if (!isDir(path)) return undefined;
   const logDirs = ['sessions', 'archived_sessions'].map((d) => join(path, d)).filter(isDir);
@@ -41,11 +29,8 @@ function homeAt(path: string): CodexHome | undefined {
 
 export function codexHomes(env: Readonly<Record<string, string | undefined>>): CodexHomesResult {
   const home = env.HOME ?? homedir();
-  const listed = env.CODEX_HOME?.split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (listed && listed.length > 0) {
-    const paths = [...new Set(listed.map((p) => resolve(expandHome(p, home))))];
+  const paths = listedRoots(env.CODEX_HOME, home);
+  if (paths.length > 0) {
     const homes = paths.map(homeAt).filter((h): h is CodexHome => h !== undefined);
     if (homes.length === 0) return { homes, problem: `CODEX_HOME (${env.CODEX_HOME}) names no folder with Codex logs` };
     return { homes };

@@ -4,6 +4,7 @@
  * OpenAI admin API bills, so it counts toward the budget only when no OpenAI source is configured.
  */
 import type { UsageRow } from '../../engine/usage-row.ts';
+import { localLogInstance } from '../local-log-instance.ts';
 import type { SourceDefinition } from '../source-definition.ts';
 import { codexHomes } from './codex-roots.ts';
 import { CodexScanner, type CodexCell } from './codex-scanner.ts';
@@ -39,19 +40,15 @@ export const codexSource: SourceDefinition = {
     const found = codexHomes(setup.env);
     if (found.homes.length === 0) return found.problem ? { problem: found.problem } : {};
     const scanner = new CodexScanner(found.homes);
-    let warnings: readonly string[] = [];
     return {
-      instance: {
+      instance: localLogInstance({
         get cold() {
           return scanner.cold;
         },
-        refresh: async ({ signal }) => {
-          warnings = (await scanner.refresh(signal)).warnings;
-        },
+        scan: ({ signal }) => scanner.refresh(signal),
         // An hour of turns is summed: each cell is a bucket, never one long-context request.
         usageRows: () => scanner.hourlyCells().map(usageRow),
-        warnings: () => warnings,
-      },
+      }),
       ...(found.problem ? { problem: found.problem } : {}),
     };
   },
