@@ -1,10 +1,8 @@
 /** `spendbar daily --now`: a day's estimate as of a moment, the same whenever and wherever it is asked. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { runCliInProcess } from '../../helpers/run-cli.ts';
+import { demoAdminEnv } from '../../helpers/demo-env.ts';
 
 const NOW = '2026-11-25T12:30:00Z';
 
@@ -20,17 +18,7 @@ async function withServer<T>(use: (server: DemoServer) => Promise<T>): Promise<T
   }
 }
 
-function freshHome(server: DemoServer): Record<string, string> {
-  const home = mkdtempSync(join(tmpdir(), 'spendbar-daily-now-'));
-  return {
-    HOME: home,
-    SPENDBAR_HOME: home,
-    SPENDBAR_ANTHROPIC_BASE_URL: server.url,
-    SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
-    SPENDBAR_OPENAI_BASE_URL: server.url,
-    SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
-  };
-}
+const freshHome = (server: DemoServer) => demoAdminEnv(server);
 
 interface Day {
   date: string;

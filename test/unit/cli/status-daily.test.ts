@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { assistantLine, writeLines } from '../../helpers/claude-logs.ts';
 import { runCliInProcess, spawnCli } from '../../helpers/run-cli.ts';
+import { demoAdminEnv } from '../../helpers/demo-env.ts';
 
 const NOW = '2026-11-25T12:30:00Z';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -16,18 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  const home = mkdtempSync(join(tmpdir(), 'spendbar-status-'));
-  return {
-    HOME: home,
-    SPENDBAR_HOME: home,
-    SPENDBAR_ANTHROPIC_BASE_URL: server.url,
-    SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
-    SPENDBAR_OPENAI_BASE_URL: server.url,
-    SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
-    ...extra,
-  };
-}
+const env = (extra: Record<string, string> = {}) => ({ ...demoAdminEnv(server), ...extra });
 
 describe('spendbar status', () => {
   it('in the terminal, lists spend by model and by workspace or project', async () => {

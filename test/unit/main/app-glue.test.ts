@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppService } from '../../../app/main/app-service.ts';
 import { isTrustedSender } from '../../../app/main/ipc-sender.ts';
-import type { SecretStore } from '../../../app/main/secret-store.ts';
 import { hardenApp, lockDownContents } from '../../../app/main/security.ts';
 import { openSettingsStore, type KeyValueStore } from '../../../app/main/settings-store.ts';
 import { watchSystemEvents } from '../../../app/main/system-events.ts';
@@ -13,22 +12,10 @@ import { DEMO_ANTHROPIC_KEY, startDemoServer, type DemoServer } from '../../../a
 import { readSettingsFile, writeSettingsFile } from '../../../app/sources/settings-file.ts';
 import { tempDir } from '../../helpers/claude-logs.ts';
 import { FakeContents, FakeFrame, FakePowerMonitor } from '../../helpers/electron-fake.ts';
+import { memorySecrets } from '../../helpers/memory-secrets.ts';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The in-memory store the app falls back to when no keychain exists: a real SecretStore, not a mock. */
-function memorySecrets(): SecretStore {
-  const keys = new Map<string, string>();
-  return {
-    persistent: false,
-    problem: 'no keychain in this test',
-    get: async (p) => keys.get(p),
-    set: async (p, k) => void keys.set(p, k.trim()),
-    remove: async (p) => void keys.delete(p),
-    has: async (p) => keys.has(p),
-  };
-}
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

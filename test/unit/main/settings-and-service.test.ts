@@ -8,29 +8,17 @@ import { mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSy
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppService, type AppServiceDeps } from '../../../app/main/app-service.ts';
-import type { SecretStore } from '../../../app/main/secret-store.ts';
 import { openSettingsStore, type KeyValueStore } from '../../../app/main/settings-store.ts';
 import type { SpendView } from '../../../app/engine/view-types.ts';
 import { DEFAULT_SETTINGS } from '../../../app/shared/settings-schema.ts';
 import { readSettingsFile, writeSettingsFile } from '../../../app/sources/settings-file.ts';
 import { assistantLine, tempDir, writeLines } from '../../helpers/claude-logs.ts';
+import { memorySecrets } from '../../helpers/memory-secrets.ts';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** electron-store's API, run here on conf, which electron-store extends. */
 const openStore = (cwd: string) => openSettingsStore((options) => new Conf(options) as unknown as KeyValueStore, cwd);
-
-function memorySecrets(): SecretStore {
-  const keys = new Map<string, string>();
-  return {
-    persistent: false,
-    problem: 'no keychain in this test',
-    get: async (p) => keys.get(p),
-    set: async (p, k) => void keys.set(p, k.trim()),
-    remove: async (p) => void keys.delete(p),
-    has: async (p) => keys.has(p),
-  };
-}
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

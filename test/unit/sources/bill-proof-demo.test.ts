@@ -11,10 +11,11 @@ import { femtoToUsdNumber } from '../../../app/engine/money.ts';
 import { DEFAULT_SETTINGS } from '../../../app/shared/settings-schema.ts';
 import * as demoOrganization from '../../../app/sources/demo/demo-organization.ts';
 import { DemoOrganization, HOUR_MS } from '../../../app/sources/demo/demo-organization.ts';
-import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../../../app/sources/demo/demo-server.ts';
 import { COST_COLUMNS } from '../../../app/sources/ledger/ledger-rows.ts';
 import { SpendService } from '../../../app/sources/spend-service.ts';
 import { runCliInProcess } from '../../helpers/run-cli.ts';
+import { demoAdminEnv } from '../../helpers/demo-env.ts';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 const TODAY = Date.UTC(2026, 10, 25);
@@ -131,17 +132,7 @@ describe('spendbar prices --check and daily --json', { timeout: 120_000 }, () =>
     cli = await startDemoServer({ seed: 8, now: () => new Date(NOW), priceChanges: PRICE_CHANGES });
   });
   afterAll(() => cli.close());
-  const env = () => {
-    const home = mkdtempSync(join(tmpdir(), 'spendbar-prices-'));
-    return {
-      HOME: home,
-      SPENDBAR_HOME: home,
-      SPENDBAR_ANTHROPIC_BASE_URL: cli.url,
-      SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
-      SPENDBAR_OPENAI_BASE_URL: cli.url,
-      SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
-    };
-  };
+  const env = () => demoAdminEnv(cli);
 
   it('lists every finding with its days, tokens, billed dollars and both rates', async () => {
     const result = await runCliInProcess(

@@ -1,15 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_ANTHROPIC_KEY,
-  DEMO_OPENAI_KEY,
-  startDemoServer,
-  type DemoServer,
-} from '../../../../app/sources/demo/demo-server.ts';
+import { startDemoServer, type DemoServer } from '../../../../app/sources/demo/demo-server.ts';
 import { Ledger } from '../../../../app/sources/ledger/ledger.ts';
 import { runCliInProcess, spawnCli } from '../../../helpers/run-cli.ts';
+import { demoAdminEnv } from '../../../helpers/demo-env.ts';
 
 const NOW = '2026-11-25T12:30:00Z';
 let server: DemoServer;
@@ -18,16 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function env(home = mkdtempSync(join(tmpdir(), 'spendbar-ledger-cli-'))): Record<string, string> {
-  return {
-    HOME: home,
-    SPENDBAR_HOME: home,
-    SPENDBAR_ANTHROPIC_BASE_URL: server.url,
-    SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
-    SPENDBAR_OPENAI_BASE_URL: server.url,
-    SPENDBAR_OPENAI_ADMIN_KEY: DEMO_OPENAI_KEY,
-  };
-}
+const env = (home?: string) => demoAdminEnv(server, home);
 
 /** Everything stored, summed: tokens per source and femtodollars billed per source. */
 function stored(home: string): Record<string, string> {
@@ -60,7 +46,13 @@ describe('the ledger from the command line', () => {
         expect(r.stderr).toBe(''); // no SQLITE_BUSY, and no ExperimentalWarning from node:sqlite
         expect(r.code).toBe(0);
         const doc = JSON.parse(r.stdout);
-        expect(doc.sources.map((s: { state: string }) => s.state)).toEqual(['ok', 'ok', 'not-configured', 'not-configured', 'not-configured']);
+        expect(doc.sources.map((s: { state: string }) => s.state)).toEqual([
+          'ok',
+          'ok',
+          'not-configured',
+          'not-configured',
+          'not-configured',
+        ]);
         expect(doc.spentUsd).toBeCloseTo(alone.spentUsd, 6);
       }
       expect(stored(shared.SPENDBAR_HOME!)).toEqual(expected);
