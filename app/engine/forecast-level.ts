@@ -24,6 +24,8 @@ export interface LevelFit {
   readonly levelError: (x: number) => number;
   /** Days used after the last level shift (all days when none). */
   readonly days: number;
+  /** Mean level of the days before the last level shift (NaN when none). */
+  readonly before: number;
   readonly shifted: boolean;
   readonly trend: boolean;
 }
@@ -104,6 +106,7 @@ export function fitLevel(points: readonly Point[]): LevelFit {
     scatter,
     levelError: (x) => Math.sqrt(base + slopeError(x) ** 2),
     days: segment.length,
+    before: mean(points.slice(0, shift).map((p) => p.y)),
     shifted: shift > 0,
     trend,
   };

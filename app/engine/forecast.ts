@@ -13,7 +13,9 @@
  * time at each point of the month.
  */
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
+import { followShift } from './forecast-drop.ts';
 import { historyDays } from './forecast-history.ts';
+import { shrinkToLong } from './forecast-shrink.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
 import { roughReason } from './forecast-rough.ts';
@@ -72,7 +74,10 @@ export function forecast(input: ForecastInput): Forecast {
   const first = input.historyStart ?? [...input.dailyUsd.keys()].reduce((a, b) => (b < a ? b : a), todayDate);
   const days = historyDays(input.dailyUsd, first, todayDate, input.hasData).slice(-WINDOW_DAYS);
   const data = days.filter((d) => d.usd !== null);
-  const profile = data.length >= 21 ? weekdayProfile(days) : new Array<number>(7).fill(1);
+  // A weekday pattern needs three weeks, and spend on most days: with $0 on half the days or more,
+  // which weekday a purchase fell on is chance.
+  const zeroDays = data.filter((d) => d.usd === 0).length;
+  const profile = data.length >= 21 && zeroDays * 2 < data.length ? weekdayProfile(days) : new Array<number>(7).fill(1);
   const remainingDates = Array.from({ length: Math.max(0, daysBetween(todayDate, period.endDate) - 1) }, (_, i) =>
     addDays(todayDate, i + 1),
   );
@@ -96,14 +101,18 @@ export function forecast(input: ForecastInput): Forecast {
     shifted = fit.shifted && fit.days < 7;
     const horizonDays = ahead.reduce((s, d) => s + d.part, 0);
     const blend = replay(points, horizonDays);
-    // A shift within the last two weeks is news the replay cannot have seen: follow it.
-    const at = fit.shifted && fit.days <= 14 ? fit.at : blend.at;
+    // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually).
+    const shift = fit.shifted && fit.days <= 14 ? followShift(fit) : null;
+    const at = shift ? shift.at : shrinkToLong(points, fit.scatter, blend.at);
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);
     const horizon = ahead.reduce((s, d) => s + d.part, 0);
     // Day noise adds up as independent blocks of RHO days; the level's error is shared by every day ahead.
     const noiseVar = ahead.reduce((s, d) => s + (fit.scatter * profile[weekdayOf(d.date)]! * d.part) ** 2, 0) * RHO;
-    const levelSd = ahead.reduce((s, d) => s + fit.levelError(d.x) * profile[weekdayOf(d.date)]! * d.part, 0);
+    const levelSd = ahead.reduce(
+      (s, d) => s + Math.hypot(fit.levelError(d.x), shift?.sd(d.x) ?? 0) * profile[weekdayOf(d.date)]! * d.part,
+      0,
+    );
     const driftSd = DRIFT * future * Math.sqrt(horizon / 30);
     const totalVar = noiseVar + levelSd ** 2 + driftSd ** 2;
     const modelSigma = future > 0 ? Math.sqrt(Math.log(1 + totalVar / future ** 2)) : 0;
@@ -121,7 +130,7 @@ export function forecast(input: ForecastInput): Forecast {
   const highUsd = spent + future * Math.exp(Z * sigma);
   const rough = roughReason({
     dataDays: data.length,
-    zeroDays: data.filter((d) => d.usd === 0).length,
+    zeroDays,
     shifted,
     projected,
     lowUsd,

@@ -102,6 +102,6 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
     printSummary(`held-out seeds ${FIT_SEEDS + 1}–${SEEDS}`, heldOut);
   } else printTable(fitCases);
   printSummary(`tuning seeds 1–${FIT_SEEDS}`, fit);
-  printSummary(`all seeds 1–${SEEDS}`, summarize(cases));
+  if (SEEDS > FIT_SEEDS) printSummary(`all seeds 1–${SEEDS}`, summarize(cases));
   return { heldOut, fit };
 }
