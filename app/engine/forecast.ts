@@ -4,7 +4,8 @@
  * Method: the history is every local day of this period and the one before, $0 days included and
  * days without data left out (forecast-history.ts). The weekday pattern is taken out, the level (and
  * a trend, if one clearly stands out) is fitted after the most recent level shift
- * (forecast-level.ts) or, without a recent shift, taken from the blend of simple candidates that
+ * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts) or, without a
+ * recent shift, taken from the blend of simple candidates that
  * did best when replayed on the user's own last weeks (forecast-replay.ts); each remaining day is
  * that level times its weekday's share; the rest of today uses the typical share of a day's spend still to come at this hour. The range combines the
  * day-to-day scatter, the uncertainty of the level and of the trend, disagreement of the last week
@@ -15,7 +16,6 @@
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
 import { followShift } from './forecast-drop.ts';
 import { historyDays } from './forecast-history.ts';
-import { shrinkToLong } from './forecast-shrink.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
 import { roughReason } from './forecast-rough.ts';
@@ -74,10 +74,7 @@ export function forecast(input: ForecastInput): Forecast {
   const first = input.historyStart ?? [...input.dailyUsd.keys()].reduce((a, b) => (b < a ? b : a), todayDate);
   const days = historyDays(input.dailyUsd, first, todayDate, input.hasData).slice(-WINDOW_DAYS);
   const data = days.filter((d) => d.usd !== null);
-  // A weekday pattern needs three weeks, and spend on most days: with $0 on half the days or more,
-  // which weekday a purchase fell on is chance.
-  const zeroDays = data.filter((d) => d.usd === 0).length;
-  const profile = data.length >= 21 && zeroDays * 2 < data.length ? weekdayProfile(days) : new Array<number>(7).fill(1);
+  const profile = data.length >= 21 ? weekdayProfile(days) : new Array<number>(7).fill(1);
   const remainingDates = Array.from({ length: Math.max(0, daysBetween(todayDate, period.endDate) - 1) }, (_, i) =>
     addDays(todayDate, i + 1),
   );
@@ -103,7 +100,7 @@ export function forecast(input: ForecastInput): Forecast {
     const blend = replay(points, horizonDays);
     // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually).
     const shift = fit.shifted && fit.days <= 14 ? followShift(fit) : null;
-    const at = shift ? shift.at : shrinkToLong(points, fit.scatter, blend.at);
+    const at = shift ? shift.at : blend.at;
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);
     const horizon = ahead.reduce((s, d) => s + d.part, 0);
@@ -130,7 +127,7 @@ export function forecast(input: ForecastInput): Forecast {
   const highUsd = spent + future * Math.exp(Z * sigma);
   const rough = roughReason({
     dataDays: data.length,
-    zeroDays,
+    zeroDays: data.filter((d) => d.usd === 0).length,
     shifted,
     projected,
     lowUsd,
