@@ -24,6 +24,8 @@ export interface LevelFit {
   readonly levelError: (x: number) => number;
   /** Days used after the last level shift (all days when none). */
   readonly days: number;
+  /** Mean level of the days before the last level shift (NaN when none). */
+  readonly before: number;
   readonly shifted: boolean;
   readonly trend: boolean;
 }
@@ -38,8 +40,12 @@ const MAX_LOG_SLOPE = 0.05;
 
 export const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)) / (1 - DAMPING));
 
-/** Index from which the days differ from those before by more than CHANGE_T standard errors, or 0. */
-export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 3): number {
+/**
+ * Index from which the days differ from those before by more than CHANGE_T standard errors, or 0.
+ * Two days after are enough: a launch that triples spend clears CHANGE_T on its second day, and a
+ * third day's wait costs a day of following it (issue 10's step up, a source added mid-month).
+ */
+export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2): number {
   // Prefix sums of y and y² give every split's means and variances in one pass.
   const n = ys.length;
   const sum = [0];
@@ -104,6 +110,7 @@ export function fitLevel(points: readonly Point[]): LevelFit {
     scatter,
     levelError: (x) => Math.sqrt(base + slopeError(x) ** 2),
     days: segment.length,
+    before: mean(points.slice(0, shift).map((p) => p.y)),
     shifted: shift > 0,
     trend,
   };

@@ -4,7 +4,8 @@
  * Method: the history is every local day of this period and the one before, $0 days included and
  * days without data left out (forecast-history.ts). The weekday pattern is taken out, the level (and
  * a trend, if one clearly stands out) is fitted after the most recent level shift
- * (forecast-level.ts) or, without a recent shift, taken from the blend of simple candidates that
+ * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts) or, without a
+ * recent shift, taken from the blend of simple candidates that
  * did best when replayed on the user's own last weeks (forecast-replay.ts); each remaining day is
  * that level times its weekday's share; the rest of today uses the typical share of a day's spend still to come at this hour. The range combines the
  * day-to-day scatter, the uncertainty of the level and of the trend, disagreement of the last week
@@ -13,6 +14,7 @@
  * time at each point of the month.
  */
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
+import { followShift } from './forecast-drop.ts';
 import { historyDays } from './forecast-history.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
@@ -96,14 +98,18 @@ export function forecast(input: ForecastInput): Forecast {
     shifted = fit.shifted && fit.days < 7;
     const horizonDays = ahead.reduce((s, d) => s + d.part, 0);
     const blend = replay(points, horizonDays);
-    // A shift within the last two weeks is news the replay cannot have seen: follow it.
-    const at = fit.shifted && fit.days <= 14 ? fit.at : blend.at;
+    // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually).
+    const shift = fit.shifted && fit.days <= 14 ? followShift(fit) : null;
+    const at = shift ? shift.at : blend.at;
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);
     const horizon = ahead.reduce((s, d) => s + d.part, 0);
     // Day noise adds up as independent blocks of RHO days; the level's error is shared by every day ahead.
     const noiseVar = ahead.reduce((s, d) => s + (fit.scatter * profile[weekdayOf(d.date)]! * d.part) ** 2, 0) * RHO;
-    const levelSd = ahead.reduce((s, d) => s + fit.levelError(d.x) * profile[weekdayOf(d.date)]! * d.part, 0);
+    const levelSd = ahead.reduce(
+      (s, d) => s + Math.hypot(fit.levelError(d.x), shift?.sd(d.x) ?? 0) * profile[weekdayOf(d.date)]! * d.part,
+      0,
+    );
     const driftSd = DRIFT * future * Math.sqrt(horizon / 30);
     const totalVar = noiseVar + levelSd ** 2 + driftSd ** 2;
     const modelSigma = future > 0 ? Math.sqrt(Math.log(1 + totalVar / future ** 2)) : 0;

@@ -69,9 +69,11 @@ const nov = (n: number) => 31 + n - 1;
 const weekend = (date: Date) => date.getUTCDay() === 0 || date.getUTCDay() === 6;
 
 export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend> = {
-  // A solo developer: a handful of random days a month at $2–$15.
-  sparse: (seed) =>
-    fromDays(
+  // A solo developer: a handful of random days a month at $2–$15. "A few days a month" is at least one:
+  // a November without spend (about 1 seed in 40) has no month total to be relatively wrong about, so
+  // such a November gets one spending day, on a day drawn at random.
+  sparse: (seed) => {
+    const spend = fromDays(
       seed,
       (r) => {
         const p = uniform(r, 0.12, 0.25);
@@ -79,7 +81,13 @@ export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend>
       },
       null,
       3,
-    ),
+    );
+    if (![...spend.hourly.keys()].some((h) => h >= MONTH_START)) {
+      const r = rng(seed * 104_729 + 3);
+      spreadDay(spend.hourly, MONTH_START + Math.floor(r() * 30) * DAY_MS, uniform(r, 2, 15), r, 3);
+    }
+    return spend;
+  },
   // A product launch: daily spend about triples from a day in the middle of November on.
   'step-up': (seed) =>
     fromDays(seed, (r) => {

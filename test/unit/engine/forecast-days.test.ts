@@ -60,7 +60,10 @@ describe('forecast: "no data" is not $0', () => {
 
   it('the same days, known to have data, are real $0 days: the spending stopped', () => {
     const result = run(steady, { hasData: () => true });
-    expect(result.projectedUsd - result.spentUsd).toBeLessThan(600);
+    // Not $0 either: a stop of five days is as likely as not to end within five more (forecast-drop.ts),
+    // so the rest lies well below the $1,550 of no data, and the range reaches down to the stop lasting.
+    expect(result.projectedUsd - result.spentUsd).toBeLessThan(1000);
+    expect(result.lowUsd - result.spentUsd).toBeLessThan(400);
   });
 
   it('a source set up on November 10th is projected from its own days, not diluted by the month before it', () => {

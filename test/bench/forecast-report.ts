@@ -1,0 +1,93 @@
+/**
+ * The forecast backtest's table and summary, from the cases it ran: per scenario at days 8, 15 and 22
+ * the mean error, how often the range held the actual, and the naive run-rate's error; then one line
+ * against each acceptance criterion of issue 10, for a set of seeds (the seeds the method was tuned
+ * on are reported apart from the held-out ones, so a fit to the seeds shows up as a gap between them).
+ */
+export interface Case {
+  readonly seed: number;
+  /** |projected − actual| / actual, month totals. */
+  readonly err: number;
+  readonly naiveErr: number;
+  readonly held: boolean;
+}
+
+/** Per scenario, per day of the month (index 0 = day 1), every seed's case. */
+export type Cases = ReadonlyMap<string, ReadonlyArray<readonly Case[]>>;
+
+export const REPORT_DAYS = [8, 15, 22] as const;
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const points = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
+
+export function only(cases: Cases, keep: (seed: number) => boolean): Cases {
+  return new Map([...cases].map(([name, perDay]) => [name, perDay.map((c) => c.filter((x) => keep(x.seed)))]));
+}
+
+export function printTable(cases: Cases): void {
+  const head = REPORT_DAYS.map((d) => `day ${d}: error / naive / held`.padStart(32)).join('');
+  console.log(`  ${'scenario'.padEnd(16)}${head}`);
+  for (const [name, perDay] of cases) {
+    const cells = REPORT_DAYS.map((d) => {
+      const c = perDay[d - 1]!;
+      const cell = `${pct(mean(c.map((x) => x.err)))} / ${pct(mean(c.map((x) => x.naiveErr)))} / ${pct(c.filter((x) => x.held).length / c.length)}`;
+      return cell.padStart(32);
+    });
+    console.log(`  ${name.padEnd(16)}${cells.join('')}`);
+  }
+}
+
+export interface Summary {
+  readonly error: number;
+  readonly naive: number;
+  /** Per report day: the scenario furthest above naive, and by how much (error minus naive error). */
+  readonly worst: ReadonlyArray<{ readonly day: number; readonly name: string; readonly gap: number }>;
+  /** Share of (scenario, report day, seed) cases whose range held the actual. */
+  readonly held: number;
+  readonly heldEveryDay: number;
+  readonly cases: number;
+}
+
+export function summarize(cases: Cases): Summary {
+  const all = [...cases.values()];
+  const worst = REPORT_DAYS.map((day) => {
+    let w = { day, name: '', gap: -Infinity };
+    for (const [name, perDay] of cases) {
+      const c = perDay[day - 1]!;
+      const gap = mean(c.map((x) => x.err)) - mean(c.map((x) => x.naiveErr));
+      if (gap > w.gap) w = { day, name, gap };
+    }
+    return w;
+  });
+  const reported = all.flatMap((perDay) => REPORT_DAYS.flatMap((d) => perDay[d - 1]!));
+  const everyDay = all.flatMap((perDay) => perDay.flat());
+  return {
+    // Averaged over scenarios, each scenario's mean over its seeds: every scenario weighs the same.
+    error: mean(all.map((p) => mean(p[14]!.map((x) => x.err)))),
+    naive: mean(all.map((p) => mean(p[14]!.map((x) => x.naiveErr)))),
+    worst,
+    held: reported.filter((x) => x.held).length / reported.length,
+    heldEveryDay: everyDay.filter((x) => x.held).length / everyDay.length,
+    cases: reported.length,
+  };
+}
+
+/** One line per criterion, with PASS or FAIL. */
+export function printSummary(label: string, s: Summary): void {
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const day15 = s.worst.find((w) => w.day === 15)!;
+  console.log(`  summary (${label}):`);
+  console.log(
+    `    ${mark(s.error < 0.1 && s.error < s.naive)} day-15 mean error ${pct(s.error)} vs naive ${pct(s.naive)} (target < 10 % and below naive)`,
+  );
+  console.log(
+    `    ${mark(day15.gap <= 0.02)} worst scenario vs naive at day 15: ${day15.name} ${points(day15.gap)} points (target ≤ +2); ` +
+      `at every report day: ${s.worst.map((w) => `day ${w.day} ${w.name} ${points(w.gap)}`).join(', ')} ` +
+      `(${s.worst.every((w) => w.gap <= 0.02) ? 'all' : 'not all'} ≤ +2)`,
+  );
+  console.log(
+    `    ${mark(s.held >= 0.75)} range held the actual in ${pct(s.held)} of ${s.cases} (scenario, day 8/15/22, seed) cases ` +
+      `(target ≥ 75 %); ${pct(s.heldEveryDay)} over every day of the month`,
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { stillPaused } from '../../../app/engine/forecast-drop.ts';
+import { forecast, type ForecastInput } from '../../../app/engine/forecast.ts';
+import { periodContaining } from '../../../app/engine/period.ts';
+import { addDays } from '../../../app/engine/time-zone.ts';
+
+const NOW = Date.parse('2026-11-15T12:00:00Z');
+/** 15.5 days are left of November at noon on the 15th. */
+const LEFT = 15.5;
+
+/** Spend per day from 2026-10-01 to 2026-11-14; every day has data. */
+function ledger(perDay: (date: string, i: number) => number): Map<string, number> {
+  const daily = new Map<string, number>();
+  let i = 0;
+  for (let d = '2026-10-01'; d < '2026-11-15'; d = addDays(d, 1)) daily.set(d, perDay(d, i++));
+  return daily;
+}
+
+const run = (dailyUsd: Map<string, number>, extra: Partial<ForecastInput> = {}) =>
+  forecast({
+    period: periodContaining(NOW, 'UTC', 1),
+    now: NOW,
+    dailyUsd,
+    historyStart: '2026-10-01',
+    hasData: () => true,
+    todayShareDone: 0.5,
+    capUsd: null,
+    ...extra,
+  });
+
+describe('forecast: a drop is followed gradually, a rise at once', () => {
+  it('spend down to a tenth for four days: the projection lies between the pause going on and the usual spend coming back', () => {
+    const result = run(ledger((d) => (d >= '2026-11-11' ? 10 : 100)));
+    const rest = result.projectedUsd - result.spentUsd;
+    // Followed at once the rest would be about $155 (15.5 days at $10); back at once, $1,550.
+    expect(rest).toBeGreaterThan(0.45 * 100 * LEFT);
+    expect(rest).toBeLessThan(0.9 * 100 * LEFT);
+    // The range covers both: the pause lasting the month and the usual spend from tomorrow on.
+    expect(result.lowUsd - result.spentUsd).toBeLessThan(0.4 * 100 * LEFT);
+    expect(result.highUsd - result.spentUsd).toBeGreaterThan(0.9 * 100 * LEFT);
+  });
+
+  it('a pause of n days is as likely as not to last n more (Lindy)', () => {
+    expect(stillPaused(4, 0)).toBeGreaterThan(0.85);
+    expect(stillPaused(4, 3.5)).toBeCloseTo(0.5, 6);
+    expect(stillPaused(4, 30)).toBeLessThan(0.15);
+  });
+
+  it('a launch that tripled daily spend two days ago is followed at once', () => {
+    const result = run(ledger((d) => (d >= '2026-11-13' ? 150 : 50)));
+    expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.8 * 150 * LEFT);
+  });
+});
