@@ -52,7 +52,11 @@ export function newKeySpends(cells: readonly SpendCell[], now: number, threshold
     let burst: [number, Femto] | undefined;
     spent.forEach(([hour, femto], i) => {
       const previous = i > 0 ? spent[i - 1]![0] : undefined;
-      if (previous === undefined ? (recordedFrom.get(source) ?? Infinity) <= hour - NEW_KEY_QUIET_MS : hour - previous > NEW_KEY_QUIET_MS) {
+      if (
+        previous === undefined
+          ? (recordedFrom.get(source) ?? Infinity) <= hour - NEW_KEY_QUIET_MS
+          : hour - previous > NEW_KEY_QUIET_MS
+      ) {
         start = hour;
         burst = undefined;
       } else if (previous === undefined) start = undefined;

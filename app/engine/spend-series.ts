@@ -210,7 +210,15 @@ function billedDay(
     if (places.some((p) => p.apiKey !== undefined)) {
       for (const apiKey of new Set(places.map((p) => p.apiKey))) {
         const own = places.filter((p) => p.apiKey === apiKey);
-        if (spread(totalOf(own), ofModel.filter((c) => c.apiKey === apiKey), cells, true)) continue;
+        if (
+          spread(
+            totalOf(own),
+            ofModel.filter((c) => c.apiKey === apiKey),
+            cells,
+            true,
+          )
+        )
+          continue;
         for (const p of own) cells.push(placeCell(dayStart, source, modelId, p));
       }
       continue;
