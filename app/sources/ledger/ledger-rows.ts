@@ -79,7 +79,18 @@ export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
 
 export function costValues(r: BilledCost): SqlValue[] {
   const apiKey = r.apiKey === undefined ? null : (r.apiKey ?? '');
-  return [r.source, r.day, r.model, r.description, r.workspace, r.line, r.femto, r.quantity ?? null, r.quantityUnit ?? null, apiKey];
+  return [
+    r.source,
+    r.day,
+    r.model,
+    r.description,
+    r.workspace,
+    r.line,
+    r.femto,
+    r.quantity ?? null,
+    r.quantityUnit ?? null,
+    apiKey,
+  ];
 }
 
 export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
