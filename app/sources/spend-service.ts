@@ -318,6 +318,10 @@ export class SpendService {
       providerLimits: this.running.flatMap(({ definition, instance }) =>
         wanted.has(definition.id) ? (instance?.providerLimits?.() ?? []) : [],
       ),
+      keyNames: this.running.flatMap(({ definition, instance }) =>
+        wanted.has(definition.id) ? (instance?.keyNames?.(this.ledger) ?? []) : [],
+      ),
+      newKeyHourlyUsd: settings.newKeyHourlyUsd,
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
     if (options.consumeAlerts) writeAlertState(this.options.home, alertState);
