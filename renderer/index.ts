@@ -138,7 +138,8 @@ async function onAction(action: string | undefined, source: string | undefined, 
   switch (action) {
     case 'show-model':
     case 'show-workspace':
-      state.breakdown = action === 'show-model' ? 'model' : 'workspace';
+    case 'show-key':
+      state.breakdown = action === 'show-model' ? 'model' : action === 'show-key' ? 'key' : 'workspace';
       render();
       return;
     case 'close-popover':

@@ -7,7 +7,7 @@ import type { Forecast } from './forecast.ts';
 import { outlookOf } from './forecast-cap.ts';
 import { femtoToUsdNumber, formatUsd, type Femto } from './money.ts';
 
-export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike' | 'provider-limit';
+export type AlertKind = 'threshold' | 'projected-overrun' | 'source-cap' | 'spike' | 'provider-limit' | 'new-key';
 
 export interface Alert {
   readonly id: string;
@@ -56,6 +56,16 @@ export interface AlertInput {
     readonly limitFemto: Femto;
     readonly spentFemto: Femto;
     readonly projectedFemto: Femto;
+  }>;
+  /** Keys with no spend in 30 days that spent more than the threshold in one hour (new-key-alerts.ts). */
+  readonly newKeys?: ReadonlyArray<{
+    readonly source: string;
+    readonly keyId: string;
+    /** "ci-deploy (OpenAI)": the key's name where the provider lists it, else its id. */
+    readonly label: string;
+    readonly hour: number;
+    readonly femto: Femto;
+    readonly thresholdFemto: Femto;
   }>;
 }
 
@@ -118,6 +128,17 @@ function crossedAlerts(input: AlertInput): Alert[] {
       body: `${formatUsd(limit.spentFemto)} spent, projected ${formatUsd(limit.projectedFemto)} this month. Raise the limit with the provider or slow down.`,
     });
   }
+  // Once per key, whatever the period: the id names the key, not the period (see evaluateAlerts).
+  for (const key of input.newKeys ?? []) {
+    const at = new Date(key.hour).toISOString().slice(0, 13).replace('T', ' ');
+    alerts.push({
+      id: `${NEW_KEY_PREFIX}${key.source}:${key.keyId}`,
+      kind: 'new-key',
+      severity: 'warning',
+      title: `New key spending: ${key.label}`,
+      body: `${formatUsd(key.femto)} in one hour (${at}:00 UTC) from a key with no spend in the 30 days before — above your ${formatUsd(key.thresholdFemto)}/hour alert. A leaked key? Check it with the provider.`,
+    });
+  }
   if (input.lastHourUsd >= SPIKE_MINIMUM_USD && input.lastHourUsd > SPIKE_FACTOR * input.typicalHourUsd) {
     alerts.push({
       id: `${input.periodStart}:spike:${input.localDate}`,
@@ -129,6 +150,9 @@ function crossedAlerts(input: AlertInput): Alert[] {
   }
   return alerts;
 }
+
+/** New-key alerts are per key, not per period: their records survive a new period. */
+const NEW_KEY_PREFIX = 'new-key:';
 
 const femtoOf = (usd: number) => BigInt(Math.round(usd * 1e6)) * 1_000_000_000n;
 
@@ -165,7 +189,10 @@ export function evaluateAlerts(input: AlertInput, previous: AlertState | undefin
   const activeIds = new Set(active.map((a) => a.id));
   // A new period re-arms everything; an alert no longer crossed (the cap was raised) re-arms itself.
   // Spike records stay for their day: a spike that calms down should not fire again the same day.
-  const carried = previous && previous.periodStart === input.periodStart ? previous.fired : [];
+  const carried =
+    previous && previous.periodStart === input.periodStart
+      ? previous.fired
+      : (previous?.fired ?? []).filter((r) => r.id.startsWith(NEW_KEY_PREFIX));
   const fired = carried.filter((r) => activeIds.has(r.id) || r.id.includes(':spike:'));
   const byId = new Map(fired.map((r) => [r.id, r]));
   const paused = input.pausedUntil !== undefined && input.pausedUntil > input.now;

@@ -5,6 +5,7 @@ import type { ViewForecast } from './build-view-forecast.ts';
 import type { ViewPeriod } from './build-view-period.ts';
 import { sumCells, type ViewSpent } from './build-view-spent.ts';
 import { femtoToUsdNumber, usdToFemto } from './money.ts';
+import { DEFAULT_NEW_KEY_HOURLY_USD, newKeySpends } from './new-key-alerts.ts';
 
 const HOUR = 3_600_000;
 
@@ -15,7 +16,7 @@ export interface ViewAlerts {
 
 export function viewAlerts(
   input: ViewInput,
-  { period, todayDate }: ViewPeriod,
+  { period, todayDate, counted }: ViewPeriod,
   spent: ViewSpent,
   { cap, projection }: ViewForecast,
 ): ViewAlerts {
@@ -37,6 +38,7 @@ export function viewAlerts(
       localDate: todayDate,
       ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
       providerLimits: providerLimitInputs(input, spent, projection.projectedUsd),
+      newKeys: newKeyInputs(input, spent, counted),
       sourceCaps: input.sources.flatMap((s) => {
         const capText = input.sourceCaps[s.id];
         const capFemto = capText === undefined ? undefined : usdToFemto(capText);
@@ -67,6 +69,20 @@ function providerLimitInputs(input: ViewInput, spent: ViewSpent, projectedUsd: n
       const label = `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : 'organization'}`;
       return [{ id: `${l.source}:${l.scope}`, label, limitFemto, spentFemto: own, projectedFemto }];
     });
+}
+
+/** Counted keys that went from 30 quiet days to more than the threshold in one hour, with their names. */
+function newKeyInputs(input: ViewInput, spent: ViewSpent, counted: ReadonlySet<string>) {
+  const thresholdFemto = usdToFemto(input.newKeyHourlyUsd ?? DEFAULT_NEW_KEY_HOURLY_USD);
+  if (thresholdFemto === undefined) return [];
+  const cells = spent.series.cells.filter((c) => counted.has(c.source) && c.hour <= input.now);
+  const names = new Map((input.keyNames ?? []).map((k) => [`${k.source}|${k.id}`, k.name]));
+  const labels = new Map(input.sources.map((s) => [s.id, s.label]));
+  return newKeySpends(cells, input.now, thresholdFemto).map((k) => ({
+    ...k,
+    label: `${names.get(`${k.source}|${k.keyId}`) ?? k.keyId} (${labels.get(k.source) ?? k.source})`,
+    thresholdFemto,
+  }));
 }
 
 /**

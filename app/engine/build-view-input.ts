@@ -3,7 +3,7 @@ import type { AlertState } from './alerts.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { BilledTotal } from './spend-series.ts';
 import type { UsageRow } from './usage-row.ts';
-import type { PriceFindingView, ProviderLimit, SourceKey, SourceView } from './view-types.ts';
+import type { KeyName, PriceFindingView, ProviderLimit, SourceKey, SourceView } from './view-types.ts';
 
 export interface SourceInput extends Omit<SourceView, 'counted' | 'spentUsd' | 'capUsd'> {
   readonly configured: boolean;
@@ -44,6 +44,10 @@ export interface ViewInput {
   readonly demo: boolean;
   readonly notices: readonly string[];
   readonly providerLimits?: readonly ProviderLimit[];
+  /** The admin APIs' key lists: names for the ids usage reports carry. */
+  readonly keyNames?: readonly KeyName[];
+  /** "New key spending": a key with no spend in 30 days spending more than this in one hour (decimal USD). */
+  readonly newKeyHourlyUsd?: string;
   /** A source whose last success is older than this is shown as stale. */
   readonly staleAfterMs: number;
 }

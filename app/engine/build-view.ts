@@ -5,6 +5,7 @@
 import type { Alert, AlertState } from './alerts.ts';
 import { viewAlerts } from './build-view-alerts.ts';
 import { byModel, byWorkspace, dailyPoints } from './build-view-breakdowns.ts';
+import { byKey } from './build-view-keys.ts';
 import { viewForecast } from './build-view-forecast.ts';
 import type { ViewInput } from './build-view-input.ts';
 import { viewPeriod } from './build-view-period.ts';
@@ -68,6 +69,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
         new Date(input.now).toISOString().slice(0, 10),
       ),
       byWorkspace: byWorkspace(spent.countedCells),
+      byKey: byKey(spent.countedCells, input.keyNames ?? [], (id) => input.sources.find((s) => s.id === id)?.label ?? id),
       sources,
       unpriced: spent.series.unpriced.map((u) => ({
         model: u.model,

@@ -35,6 +35,8 @@ export interface GroupDims {
   readonly source: SourceId;
   /** As the row reported it: an id, null for the default workspace, undefined where there are none. */
   readonly workspace: string | null | undefined;
+  /** The API key id as the row reported it (see UsageRow.apiKey). */
+  readonly apiKey: string | null | undefined;
 }
 
 export type GroupOf = (dims: GroupDims) => string;
@@ -55,6 +57,7 @@ interface RateClass {
   readonly speed: string;
   readonly source: SourceId;
   readonly workspace: string | null | undefined;
+  readonly apiKey: string | null | undefined;
   modelId: string;
   /** Rates for the price version of the last slot seen, and the days they hold for. */
   rates: EffectiveRates;
@@ -141,6 +144,7 @@ export class CostAggregator {
     const geo = row.inferenceGeo ?? '';
     const speed = row.speed ?? '';
     const workspace = row.workspace;
+    const apiKey = row.apiKey;
     let classes = this.classesByModel.get(row.model);
     if (!classes) this.classesByModel.set(row.model, (classes = []));
     let rateClass: RateClass | undefined;
@@ -151,7 +155,8 @@ export class CostAggregator {
         c.geo === geo &&
         c.speed === speed &&
         c.source === row.source &&
-        c.workspace === workspace
+        c.workspace === workspace &&
+        c.apiKey === apiKey
       ) {
         rateClass = c;
         break;
@@ -160,7 +165,7 @@ export class CostAggregator {
     const slot =
       rateClass && row.start.startsWith(rateClass.last.slot)
         ? rateClass.last
-        : this.slotFor(row, rateClass, classes, { band, tier, geo, speed, workspace });
+        : this.slotFor(row, rateClass, classes, { band, tier, geo, speed, workspace, apiKey });
     if (!slot) return;
     addSlots(row, slot.sums, 0);
   }
@@ -170,7 +175,14 @@ export class CostAggregator {
     row: UsageRow,
     existing: RateClass | undefined,
     classes: RateClass[],
-    mods: { band: string; tier: string; geo: string; speed: string; workspace: string | null | undefined },
+    mods: {
+      band: string;
+      tier: string;
+      geo: string;
+      speed: string;
+      workspace: string | null | undefined;
+      apiKey: string | null | undefined;
+    },
   ): SlotSums | undefined {
     const slot = row.start.slice(0, this.slotLength);
     let rateClass = existing;
@@ -227,8 +239,8 @@ export class CostAggregator {
       for (const rateClass of classes) {
         for (const { slot, rates, sums } of rateClass.slots.values()) {
           const femto = slotCost(rates, sums);
-          const { modelId, source, workspace } = rateClass;
-          const group = this.groupOf({ slot, modelId, source, workspace });
+          const { modelId, source, workspace, apiKey } = rateClass;
+          const group = this.groupOf({ slot, modelId, source, workspace, apiKey });
           let cost = out.get(group);
           if (!cost)
             out.set(

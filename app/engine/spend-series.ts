@@ -22,6 +22,12 @@ export interface BilledTotal {
   readonly model?: string | null;
   /** The line's workspace or project, used for a model without priced usage to spread over. */
   readonly workspace?: string | null;
+  /**
+   * The line's API key id where the bill is grouped by key (OpenAI costs): its dollars go to that
+   * key's usage. Undefined where the bill is not (Anthropic's cost report cannot group by key): the
+   * day's dollars are then split over keys by their priced usage, an estimate.
+   */
+  readonly apiKey?: string | null;
 }
 
 export interface SpendCell {
@@ -31,9 +37,13 @@ export interface SpendCell {
   readonly modelId: string;
   /** The workspace (Anthropic) or project (OpenAI): null is the default one, undefined a source without them. */
   readonly workspace?: string | null | undefined;
+  /** The API key id: null is usage with no key, undefined a source (or row) without keys. */
+  readonly apiKey?: string | null | undefined;
   readonly femto: Femto;
   /** True when the amount comes from the provider's bill, false when it is our estimate. */
   readonly billed: boolean;
+  /** True when the bill itself named this cell's key (not a split of the day by priced usage). */
+  readonly keyBilled?: boolean;
 }
 
 export interface DayReconciliation {
@@ -54,6 +64,9 @@ export interface SpendSeries {
 const workspaceKey = (workspace: string | null | undefined) =>
   workspace === undefined ? '' : workspace === null ? '-' : `=${encodeURIComponent(workspace)}`;
 const workspaceOf = (key: string) => (key === '' ? undefined : key === '-' ? null : decodeURIComponent(key.slice(1)));
+/** An API key in a group key: the same encoding (undefined, null or its id). */
+const apiKeyKey = workspaceKey;
+const apiKeyOf = workspaceOf;
 
 /** Bill lines that have no usage behind them (code execution, web search on a day without tokens). */
 export const OTHER_CHARGES = 'other charges';
@@ -66,17 +79,24 @@ export function spendSeries(
 ): SpendSeries {
   const aggregator = new CostAggregator(
     catalog,
-    (d) => `${d.slot}|${d.source}|${d.modelId}|${workspaceKey(d.workspace)}`,
+    (d) => `${d.slot}|${d.source}|${d.modelId}|${workspaceKey(d.workspace)}|${apiKeyKey(d.apiKey)}`,
     'hour',
   ).addAll(usage);
   const estimated = new Map<string, Estimate[]>();
   for (const [key, cost] of aggregator.groups()) {
-    const [slot = '', source = 'anthropic', modelId = '', workspace = ''] = key.split('|');
+    const [slot = '', source = 'anthropic', modelId = '', workspace = '', apiKey = ''] = key.split('|');
     const hour = Date.parse(`${slot}:00:00Z`);
     const dayKey = `${source}|${slot.slice(0, 10)}`;
     let list = estimated.get(dayKey);
     if (!list) estimated.set(dayKey, (list = []));
-    list.push({ hour, source: source as SourceId, modelId, workspace: workspaceOf(workspace), femto: cost.femto });
+    list.push({
+      hour,
+      source: source as SourceId,
+      modelId,
+      workspace: workspaceOf(workspace),
+      ...(apiKey === '' ? {} : { apiKey: apiKeyOf(apiKey) }),
+      femto: cost.femto,
+    });
   }
 
   const billedByDay = new Map<string, BilledTotal[]>();
@@ -115,24 +135,45 @@ export function spendSeries(
 type Estimate = Omit<SpendCell, 'billed'>;
 
 /** Spreads an amount over cells by their priced usage, exactly; false when there is nothing to spread over. */
-function spread(amount: Femto, over: readonly Estimate[], out: SpendCell[]): boolean {
+function spread(amount: Femto, over: readonly Estimate[], out: SpendCell[], keyBilled = false): boolean {
   if (over.length === 0 || over.every((c) => c.femto <= 0n)) return false;
   const parts = distribute(
     amount,
     over.map((c) => c.femto),
   );
-  over.forEach((c, i) => out.push({ ...c, femto: parts[i]!, billed: true }));
+  over.forEach((c, i) => out.push({ ...c, femto: parts[i]!, billed: true, ...(keyBilled ? { keyBilled } : {}) }));
   return true;
 }
 
-/** Amounts per workspace (a line's workspace or project; undefined where the provider has none). */
-type ByWorkspace = Map<string | null | undefined, Femto>;
+/** Amounts per place: a line's workspace or project and its API key (undefined where the provider has none). */
+interface Place {
+  readonly workspace: string | null | undefined;
+  readonly apiKey: string | null | undefined;
+  femto: Femto;
+}
+type ByPlace = Map<string, Place>;
 
-function addTo(map: ByWorkspace, workspace: string | null | undefined, femto: Femto): void {
-  map.set(workspace, (map.get(workspace) ?? 0n) + femto);
+function addTo(map: ByPlace, line: BilledTotal): void {
+  const key = `${workspaceKey(line.workspace)}|${apiKeyKey(line.apiKey)}`;
+  const place = map.get(key) ?? { workspace: line.workspace, apiKey: line.apiKey, femto: 0n };
+  place.femto += line.femto;
+  map.set(key, place);
 }
 
-const totalOf = (map: ByWorkspace) => [...map.values()].reduce((a, b) => a + b, 0n);
+const totalOf = (places: Iterable<Place>) => [...places].reduce((a, p) => a + p.femto, 0n);
+
+/** A place's own dollars as a cell at the day's start (nothing priced to spread them over). */
+function placeCell(dayStart: number, source: SourceId, modelId: string, p: Place): SpendCell {
+  return {
+    hour: dayStart,
+    source,
+    modelId,
+    workspace: p.workspace,
+    ...(p.apiKey !== undefined ? { apiKey: p.apiKey, keyBilled: true } : {}),
+    femto: p.femto,
+    billed: true,
+  };
+}
 
 /**
  * One billed day's cells. Named lines go to their model. Lines naming no model are spread over the
@@ -150,35 +191,46 @@ function billedDay(
   const dayStart = Date.parse(`${day}T00:00:00Z`);
   const cells: SpendCell[] = [];
   // Named lines, per model as the catalog knows it (a dated id and its alias are one model).
-  const named = new Map<string, ByWorkspace>();
-  const unnamed: ByWorkspace = new Map();
+  const named = new Map<string, ByPlace>();
+  const unnamed: ByPlace = new Map();
   for (const line of lines) {
     if (!line.model) {
-      addTo(unnamed, line.workspace, line.femto);
+      addTo(unnamed, line);
       continue;
     }
     const id = catalog.resolve(line.model)?.id ?? line.model;
-    const byWorkspace = named.get(id) ?? new Map();
-    addTo(byWorkspace, line.workspace, line.femto);
-    named.set(id, byWorkspace);
+    const byPlace = named.get(id) ?? new Map();
+    addTo(byPlace, line);
+    named.set(id, byPlace);
   }
-  for (const [modelId, byWorkspace] of named) {
-    if (
-      spread(
-        totalOf(byWorkspace),
-        estimates.filter((c) => c.modelId === modelId),
-        cells,
-      )
-    )
+  for (const [modelId, byPlace] of named) {
+    const places = [...byPlace.values()];
+    const ofModel = estimates.filter((c) => c.modelId === modelId);
+    // A bill grouped by key: each key's dollars go to that key's usage of the model.
+    if (places.some((p) => p.apiKey !== undefined)) {
+      for (const apiKey of new Set(places.map((p) => p.apiKey))) {
+        const own = places.filter((p) => p.apiKey === apiKey);
+        if (
+          spread(
+            totalOf(own),
+            ofModel.filter((c) => c.apiKey === apiKey),
+            cells,
+            true,
+          )
+        )
+          continue;
+        for (const p of own) cells.push(placeCell(dayStart, source, modelId, p));
+      }
       continue;
+    }
+    if (spread(totalOf(places), ofModel, cells)) continue;
     // No priced usage for it (a model the catalog does not know): its own billed dollars, at the day's start.
-    for (const [workspace, femto] of byWorkspace) cells.push({ hour: dayStart, source, modelId, workspace, femto, billed: true });
+    for (const p of places) cells.push(placeCell(dayStart, source, modelId, p));
   }
-  const rest = totalOf(unnamed);
+  const rest = totalOf(unnamed.values());
   if (rest === 0n) return cells;
   const pool = named.size === 0 ? estimates : estimates.filter((c) => !named.has(c.modelId));
   if (spread(rest, pool, cells)) return cells;
-  for (const [workspace, femto] of unnamed)
-    cells.push({ hour: dayStart, source, modelId: OTHER_CHARGES, workspace, femto, billed: true });
+  for (const p of unnamed.values()) cells.push(placeCell(dayStart, source, OTHER_CHARGES, p));
   return cells;
 }

@@ -28,6 +28,12 @@ export interface UsageRow extends TokenCounts {
   readonly inferenceGeo?: string | null | undefined;
   /** Workspace or project, where the provider reports one; null is the default workspace. */
   readonly workspace?: string | null | undefined;
+  /**
+   * The provider's API key id (an id such as apikey_01…, never the key itself), where the source
+   * groups by key: null is usage with no key (Anthropic Workbench, console), undefined a source or
+   * a row stored before keys were recorded.
+   */
+  readonly apiKey?: string | null | undefined;
   /** "fast" applies fast-mode rates where the model has them. */
   readonly speed?: string | null | undefined;
   /**

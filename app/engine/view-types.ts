@@ -47,6 +47,41 @@ export interface ProviderLimit {
   readonly enforcing: boolean;
 }
 
+/** What the provider's key list says of one API key: its name, never its value. */
+export interface KeyName {
+  readonly source: SourceKey;
+  /** The key's id (apikey_01…, key_…), as usage reports name it. */
+  readonly id: string;
+  readonly name: string;
+  /** The provider's own redacted hint, cut to its last characters ("…igAA"), or null. */
+  readonly hint: string | null;
+  /** active, archived, inactive, expired, as the provider says; null when it does not. */
+  readonly status: string | null;
+}
+
+/** One row of "By key": a key's spend this period, or the spend no key can be named for. */
+export interface KeySpend {
+  readonly source: SourceKey;
+  /**
+   * key: an API key (keyId is its id); no-key: usage the provider reports with no key (Workbench,
+   * console); not-reported: spend of a source that does not break down by key (local logs), or
+   * stored before keys were recorded.
+   */
+  readonly kind: 'key' | 'no-key' | 'not-reported';
+  readonly keyId: string | null;
+  /** The key's name where the provider lists it, else its id. */
+  readonly label: string;
+  readonly hint: string | null;
+  /** archived, inactive, expired; "not listed" for a deleted key; null for an active one. */
+  readonly status: string | null;
+  readonly usd: number;
+  /**
+   * True when the split by key is our estimate: the bill is not grouped by key (Anthropic's cost
+   * report cannot be), so the day's dollars are split over keys by their priced usage.
+   */
+  readonly estimate: boolean;
+}
+
 export interface DailyPoint {
   readonly date: string;
   /** Spent that day (null for days to come). */
@@ -136,6 +171,11 @@ export interface SpendView {
     readonly workspace: string | null;
     readonly usd: number;
   }>;
+  /**
+   * Spend by API key this period, largest first; empty when no source reports keys. Every counted
+   * dollar is in exactly one row, so the rows add up to the same total as byModel.
+   */
+  readonly byKey: readonly KeySpend[];
   readonly sources: readonly SourceView[];
   readonly unpriced: ReadonlyArray<{
     readonly model: string;

@@ -3,6 +3,7 @@
  * Shared by the main process (electron-store), the CLI (reads the same file) and the renderer (types).
  */
 import type { PriceOverride, Provider } from '../engine/catalog/catalog-types.ts';
+import { DEFAULT_NEW_KEY_HOURLY_USD } from '../engine/new-key-alerts.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -30,6 +31,8 @@ export interface Settings {
   readonly demoMode: boolean;
   readonly priceOverrides: readonly PriceOverride[];
   readonly notificationsPausedUntil: string | null;
+  /** "New key spending": a key quiet for 30 days that spends more than this in one hour (decimal USD). */
+  readonly newKeyHourlyUsd: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   demoMode: false,
   priceOverrides: [],
   notificationsPausedUntil: null,
+  newKeyHourlyUsd: DEFAULT_NEW_KEY_HOURLY_USD,
 };
 
 /** Up to a trillion dollars, to the micro-dollar: anything longer is not a price or a cap. */
@@ -127,6 +131,7 @@ const EXPECTED: Record<Exclude<keyof Settings, 'schemaVersion' | 'priceOverrides
   launchAtLogin: 'true or false',
   demoMode: 'true or false',
   notificationsPausedUntil: 'null or a date and time',
+  newKeyHourlyUsd: 'a dollar amount in quotes, such as "5"',
 };
 
 /** The value as the user wrote it, short enough for one line. */
@@ -186,6 +191,7 @@ export function validateSettings(raw: Record<string, unknown>): { settings: Sett
       'notificationsPausedUntil',
       (v) => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v))),
     ),
+    newKeyHourlyUsd: pick('newKeyHourlyUsd', isDecimalUsd),
   };
   return { settings, problems };
 }

@@ -3,7 +3,8 @@
  * the provider), one refresh that syncs usage and cost reports into the ledger and then reads the
  * provider's own spend limits, and how much of the period the sync marks say is stored.
  */
-import type { ProviderLimit } from '../engine/view-types.ts';
+import type { KeyName, ProviderLimit } from '../engine/view-types.ts';
+import { keyNamesDue, saveKeyNames, storedKeyNames } from './api-key-names.ts';
 import { sourceCoverage } from './data-coverage.ts';
 import { checkBaseUrl } from './http/base-url.ts';
 import type { ProviderClientOptions } from './http/report-pages.ts';
@@ -21,6 +22,15 @@ export interface AdminApi<C extends AdminClient> {
   readonly client: (options: ProviderClientOptions) => C;
   /** The provider's spend limits that this key may read (none where it may not). */
   readonly spendLimits: (client: C, ledger: Ledger) => Promise<ProviderLimit[]>;
+  /** The names of the organization's API keys (an empty list where the key may not read them). */
+  readonly keyNames: (client: C, ledger: Ledger) => Promise<KeyName[]>;
+}
+
+/** The key ids the open days' usage names: a new one among them is named at once. */
+function recentKeys(ledger: Ledger, source: string, now: number): Set<string> {
+  const from = syncWindow(now).openFrom;
+  const ids = ledger.usage(source, { from, to: now + 3_600_000 }).map((r) => r.apiKey);
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
 
 export function adminInstance<C extends AdminClient>(api: AdminApi<C>, setup: SourceSetup): SourceInstance {
@@ -44,7 +54,15 @@ export function adminInstance<C extends AdminClient>(api: AdminApi<C>, setup: So
       } catch {
         // Limits are extra information: a failure to read them leaves the spend figures untouched.
       }
+      try {
+        const used = recentKeys(ledger, api.id, now);
+        if (keyNamesDue(storedKeyNames(ledger, api.id), used, now))
+          saveKeyNames(ledger, api.id, await api.keyNames(client, ledger), used, now);
+      } catch {
+        // Names are extra too: without them keys are shown by id, and the next refresh tries again.
+      }
     },
+    keyNames: (ledger) => storedKeyNames(ledger, api.id)?.keys ?? [],
     coverage: (ledger, periodStart, now) =>
       sourceCoverage(ledger.syncMark(api.id), periodStart, now, syncWindow(now).historyFrom),
     providerLimits: () => limits,

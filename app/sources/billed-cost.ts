@@ -21,6 +21,11 @@ export interface BilledCost {
    * billed rate = dollars ÷ quantity. Null when the provider does not say.
    */
   readonly quantity?: number | null;
+  /**
+   * The API key id the line bills, where the bill is grouped by key (OpenAI costs): null is a line
+   * with no key (storage, console); absent where the provider's bill cannot be grouped by key.
+   */
+  readonly apiKey?: string | null;
   /** `tokens`, `1000_tokens`, `images`, `characters`, `duration_seconds`, … as the provider names it. */
   readonly quantityUnit?: string | null;
 }

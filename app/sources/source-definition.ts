@@ -8,7 +8,7 @@ import type { Catalog } from '../engine/catalog/catalog.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
-import type { ProviderLimit } from '../engine/view-types.ts';
+import type { KeyName, ProviderLimit } from '../engine/view-types.ts';
 import type { DataCoverage } from './data-coverage.ts';
 import type { Ledger } from './ledger/ledger.ts';
 
@@ -64,6 +64,8 @@ export interface SourceInstance {
   coverage?(ledger: Ledger, periodStart: number, now: number): DataCoverage;
   /** The provider's own spend limits, as last read (a failed read keeps the previous ones). */
   providerLimits?(): readonly ProviderLimit[];
+  /** The names of the API keys its usage is grouped by, as last read (kept with the ledger). */
+  keyNames?(ledger: Ledger): readonly KeyName[];
   /** The cold first read is expensive (a log tree): the app gives it worker threads. */
   readonly cold?: boolean;
 }

@@ -224,7 +224,14 @@ export class SpendService {
     for (const source of wanted) {
       for (const row of this.ledger.usage(source, range)) usage.push(row); // a spread overflows the stack at a year of rows
       for (const c of this.ledger.costs(source, range)) {
-        billed.push({ source: c.source, day: c.day, femto: BigInt(c.femto), model: c.model, workspace: c.workspace });
+        billed.push({
+          source: c.source,
+          day: c.day,
+          femto: BigInt(c.femto),
+          model: c.model,
+          workspace: c.workspace,
+          ...(c.apiKey !== undefined ? { apiKey: c.apiKey } : {}),
+        });
         lines.push({ ...c, femto: BigInt(c.femto) });
       }
     }
@@ -311,6 +318,10 @@ export class SpendService {
       providerLimits: this.running.flatMap(({ definition, instance }) =>
         wanted.has(definition.id) ? (instance?.providerLimits?.() ?? []) : [],
       ),
+      keyNames: this.running.flatMap(({ definition, instance }) =>
+        wanted.has(definition.id) ? (instance?.keyNames?.(this.ledger) ?? []) : [],
+      ),
+      newKeyHourlyUsd: settings.newKeyHourlyUsd,
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
     if (options.consumeAlerts) writeAlertState(this.options.home, alertState);

@@ -23,6 +23,17 @@ export function statusJson(view: SpendView): unknown {
     projectedHighUsd: view.projectedHighUsd,
     capHitDate: view.capHitDate,
     byModel: view.byModel.map((m) => ({ model: m.model, usd: m.usd })),
+    // Adds up to the same total as byModel: no-key (Workbench) and not-by-key spend are rows too.
+    byKey: view.byKey.map((k) => ({
+      source: k.source,
+      kind: k.kind,
+      keyId: k.keyId,
+      label: k.label,
+      hint: k.hint,
+      status: k.status,
+      usd: k.usd,
+      estimate: k.estimate,
+    })),
     sources: view.sources.map((s) => ({
       id: s.id,
       state: s.state,
@@ -79,6 +90,13 @@ function printHuman(view: SpendView, ctx: CommandContext): void {
   for (const w of view.byWorkspace.slice(0, 8)) {
     const name = w.workspace ?? (w.source === 'openai' ? 'default project' : 'default workspace');
     ctx.out(`    ${name.padEnd(28)} ${money(w.usd).padStart(12)}`);
+  }
+  if (view.byKey.length > 0) ctx.out('  By API key (est.: split of the day by priced usage)');
+  for (const k of view.byKey) {
+    const name = `${k.label}${k.hint ? ` ${k.hint}` : ''}${k.status ? ` [${k.status}]` : ''}${k.estimate ? ' est.' : ''}`;
+    ctx.out(
+      `    ${name.padEnd(40)} ${money(k.usd).padStart(12)}  ${k.source}${k.kind === 'key' && k.label !== k.keyId ? ` ${k.keyId}` : ''}`,
+    );
   }
   for (const s of view.sources) {
     const through = s.dataThrough ? `, data through ${s.dataThrough.slice(0, 13)}:00Z` : '';

@@ -14,10 +14,13 @@ import { joinUrl } from '../http/base-url.ts';
 import type { ProviderLimit } from '../../engine/view-types.ts';
 import { parseAnthropicSpendLimits, quietlyAbsent } from '../provider-limits.ts';
 import { anthropicPageEnd, parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
+import { allPages, parseAnthropicKeyPage } from '../api-key-names.ts';
+import type { KeyName } from '../../engine/view-types.ts';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
-const USAGE_GROUPS = ['model', 'service_tier', 'context_window', 'inference_geo', 'workspace_id'];
+// api_key_id: the usage report groups by key (anthropic-admin-api.md); the cost report cannot.
+const USAGE_GROUPS = ['model', 'service_tier', 'context_window', 'inference_geo', 'workspace_id', 'api_key_id'];
 const LIMITS = { '1d': 31, '1h': 168 } as const;
 
 export class AnthropicClient {
@@ -87,6 +90,35 @@ export class AnthropicClient {
       ['group_by[]', 'workspace_id'],
     ];
     return this.report('/v1/organizations/cost_report', params, parseCostBuckets, progress);
+  }
+
+  /** The organization's API keys by name (every page, every status); none where the key may not list them. */
+  async apiKeys(pageSize = 1000): Promise<KeyName[]> {
+    try {
+      return await allPages(async (after) => {
+        const params: Array<[string, string]> = [
+          ['limit', String(pageSize)],
+          ...(after ? [['after_id', after] as [string, string]] : []),
+        ];
+        return parseAnthropicKeyPage(await this.getPlain('/v1/organizations/api_keys', params));
+      });
+    } catch (error) {
+      if (quietlyAbsent(error)) return [];
+      throw error;
+    }
+  }
+
+  private async getPlain(path: string, params: Array<[string, string]>, extra: Record<string, string> = {}): Promise<unknown> {
+    const request = this.request(path, params);
+    const { body } = await getJson(joinUrl(request.baseUrl, request.path, params), {
+      headers: { ...request.headers, ...extra },
+      provider: request.provider,
+      secrets: [request.key],
+      timeoutMs: request.timeoutMs,
+      now: request.now,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+    return body;
   }
 
   /**

@@ -31,6 +31,8 @@ export function parseUsageBuckets(data: unknown[], width: '1h' | '1d'): StoredUs
         inferenceGeo: asOptionalString(result.inference_geo, `${path}.inference_geo`),
         speed: asOptionalString(result.speed, `${path}.speed`),
         workspace: asOptionalString(result.workspace_id, `${path}.workspace_id`),
+        // null for Workbench usage "even when grouping by that dimension" (anthropic-admin-api.md).
+        apiKey: asOptionalString(result.api_key_id, `${path}.api_key_id`),
         inputTokens: asCount(result.uncached_input_tokens, `${path}.uncached_input_tokens`),
         outputTokens: asCount(result.output_tokens, `${path}.output_tokens`),
         cacheWrite5mTokens: asCount(cache.ephemeral_5m_input_tokens, `${path}.cache_creation.ephemeral_5m_input_tokens`),

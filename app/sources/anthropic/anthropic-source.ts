@@ -28,6 +28,7 @@ export const anthropicSource: SourceDefinition = {
         defaultBaseUrl: ANTHROPIC_DEFAULT_BASE_URL,
         client: (o) => new AnthropicClient(o),
         spendLimits: (client) => client.spendLimits(),
+        keyNames: (client) => client.apiKeys(),
       },
       setup,
     ),

@@ -4,6 +4,7 @@ import { buildCatalog } from '../../engine/catalog/catalog.ts';
 import { bucketPage, hoursIn, pageEnvelope, parseRfc3339, rfc3339, type BucketPage } from './demo-buckets.ts';
 import { DEMO_ORGANIZATION_ID, femtoToCentsString, queryArray, sendError, sendJson } from './demo-http.ts';
 import { DemoOrganization, type DemoAnthropicRecord } from './demo-organization.ts';
+import { keyShares, splitCounts } from './demo-api-keys.ts';
 
 const USAGE_GROUPS = [
   'account_id',
@@ -20,6 +21,34 @@ const COST_GROUPS = ['description', 'workspace_id'];
 const catalog = buildCatalog();
 
 type Sums = [number, number, number, number, number, number];
+
+/** One record's usage per API key of its workspace, in whole tokens that add up to the record. */
+function byApiKey(r: DemoAnthropicRecord, hour: number, origin: number): Array<[string | null, DemoAnthropicRecord]> {
+  const shares = keyShares('anthropic', r.workspaceId, hour, origin);
+  const counts = [
+    r.uncachedInputTokens,
+    r.outputTokens,
+    r.cacheWrite5mTokens,
+    r.cacheWrite1hTokens,
+    r.cacheReadTokens,
+    r.webSearchRequests,
+  ];
+  return splitCounts(
+    counts,
+    shares.map(([, share]) => share),
+  ).map((c, i) => [
+    shares[i]![0],
+    {
+      ...r,
+      uncachedInputTokens: c[0]!,
+      outputTokens: c[1]!,
+      cacheWrite5mTokens: c[2]!,
+      cacheWrite1hTokens: c[3]!,
+      cacheReadTokens: c[4]!,
+      webSearchRequests: c[5]!,
+    },
+  ]);
+}
 
 function pageOrError(res: ServerResponse, params: URLSearchParams, now: number, allowed: string[]): BucketPage | undefined {
   const start = parseRfc3339(params.get('starting_at'));
@@ -69,30 +98,34 @@ export function handleAnthropicUsage(
   const models = queryArray(params, 'models');
   const has = (g: string) => groups.includes(g);
   const data = page.buckets.map((bucket) => {
-    const combos = new Map<string, { record: DemoAnthropicRecord; sums: Sums }>();
+    const combos = new Map<string, { record: DemoAnthropicRecord; apiKeyId: string | null; sums: Sums }>();
     for (const hour of hoursIn(bucket)) {
-      for (const r of org.anthropicHour(hour)) {
-        if (models.length && !models.includes(r.model)) continue;
-        const key = [
-          has('model') ? r.model : '',
-          has('workspace_id') ? r.workspaceId : '',
-          has('service_tier') ? r.serviceTier : '',
-          has('context_window') ? r.contextWindow : '',
-          has('inference_geo') ? r.inferenceGeo : '',
-        ].join('|');
-        const combo = combos.get(key) ?? { record: r, sums: [0, 0, 0, 0, 0, 0] as Sums };
-        combo.sums[0] += r.uncachedInputTokens;
-        combo.sums[1] += r.outputTokens;
-        combo.sums[2] += r.cacheWrite5mTokens;
-        combo.sums[3] += r.cacheWrite1hTokens;
-        combo.sums[4] += r.cacheReadTokens;
-        combo.sums[5] += r.webSearchRequests;
-        combos.set(key, combo);
+      for (const whole of org.anthropicHour(hour)) {
+        if (models.length && !models.includes(whole.model)) continue;
+        for (const [apiKeyId, r] of has('api_key_id') ? byApiKey(whole, hour, org.origin()) : [[null, whole] as const]) {
+          const key = [
+            has('model') ? r.model : '',
+            has('workspace_id') ? r.workspaceId : '',
+            has('service_tier') ? r.serviceTier : '',
+            has('context_window') ? r.contextWindow : '',
+            has('inference_geo') ? r.inferenceGeo : '',
+            has('api_key_id') ? (apiKeyId ?? '-') : '',
+          ].join('|');
+          const combo = combos.get(key) ?? { record: r, apiKeyId, sums: [0, 0, 0, 0, 0, 0] as Sums };
+          combo.sums[0] += r.uncachedInputTokens;
+          combo.sums[1] += r.outputTokens;
+          combo.sums[2] += r.cacheWrite5mTokens;
+          combo.sums[3] += r.cacheWrite1hTokens;
+          combo.sums[4] += r.cacheReadTokens;
+          combo.sums[5] += r.webSearchRequests;
+          combos.set(key, combo);
+        }
       }
     }
-    const results = [...combos.values()].map(({ record: r, sums }) => ({
+    const results = [...combos.values()].map(({ record: r, apiKeyId, sums }) => ({
       account_id: null,
-      api_key_id: null,
+      // null for Workbench usage even when grouped by key (anthropic-admin-api.md).
+      api_key_id: has('api_key_id') ? apiKeyId : null,
       cache_creation: { ephemeral_1h_input_tokens: sums[3], ephemeral_5m_input_tokens: sums[2] },
       cache_read_input_tokens: sums[4],
       context_window: has('context_window') ? r.contextWindow : null,

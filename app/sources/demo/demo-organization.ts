@@ -6,6 +6,7 @@
 import type { Catalog } from '../../engine/catalog/catalog.ts';
 import { isPriced, priceRow } from '../../engine/price.ts';
 import type { UsageRow } from '../../engine/usage-row.ts';
+import { DEMO_LEAKED_KEY, leakStart } from './demo-api-keys.ts';
 import { noise } from './demo-noise.ts';
 import { providerCatalog, type DemoPriceChange } from './demo-price-changes.ts';
 import { scenario, type Scenario, type ScenarioName } from './demo-scenarios.ts';
@@ -41,6 +42,8 @@ export interface DemoOpenAiRecord {
   readonly inputCachedTokens: number;
   readonly outputTokens: number;
   readonly requests: number;
+  /** Usage of one key only (the leaked key); otherwise the project's keys share it (demo-api-keys.ts). */
+  readonly apiKeyId?: string;
 }
 
 interface ModelProfile {
@@ -209,6 +212,34 @@ export class DemoOrganization {
   openaiHour(hourStart: number): DemoOpenAiRecord[] {
     const done = this.elapsed(hourStart);
     if (done === 0) return [];
+    return [...this.openaiProfilesHour(hourStart, done), ...this.leakedKeyHour(hourStart, done)];
+  }
+
+  /**
+   * A key nobody used before, burning about $9 an hour on GPT-5 for three hours from two days
+   * before the simulated present, then a tenth of that: a leaked CI key (demo-api-keys.ts).
+   */
+  private leakedKeyHour(hourStart: number, done: number): DemoOpenAiRecord[] {
+    const start = leakStart(this.now());
+    if (hourStart < start || hourStart < this.origin()) return [];
+    const f = (hourStart < start + 3 * HOUR_MS ? 1 : 0.1) * done;
+    const input = Math.floor(2_400_000 * f);
+    if (input === 0) return [];
+    return [
+      {
+        model: 'gpt-5-2025-08-07',
+        projectId: 'proj_DemoApp',
+        batch: false,
+        inputTokens: input,
+        inputCachedTokens: 0,
+        outputTokens: Math.floor(600_000 * f),
+        requests: Math.max(1, Math.floor(900 * f)),
+        apiKeyId: DEMO_LEAKED_KEY,
+      },
+    ];
+  }
+
+  private openaiProfilesHour(hourStart: number, done: number): DemoOpenAiRecord[] {
     return OPENAI_PROFILES.flatMap((profile, index) => {
       const f = this.rate(hourStart, 100 + index) * done;
       return [false, true].flatMap((batch) => {

@@ -12,6 +12,7 @@ import { handleOpenAiCompletions, handleOpenAiCosts } from './demo-openai-routes
 import { DEMO_OPENROUTER_KEY, DEMO_OPENROUTER_MANAGEMENT_KEY, DemoOpenRouter } from './demo-openrouter.ts';
 import { DemoOrganization } from './demo-organization.ts';
 import { handleAnthropicSpendLimits, handleOpenAiSpendLimit } from './demo-spend-limits.ts';
+import { handleAnthropicKeys, handleOpenAiProjectKeys } from './demo-key-routes.ts';
 import type { ScenarioName } from './demo-scenarios.ts';
 import type { DemoPriceChange } from './demo-price-changes.ts';
 
@@ -175,10 +176,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         return handleOpenAiCosts(res, url.searchParams, org, endless, seed);
       case '/v1/organizations/spend_limits':
         return handleAnthropicSpendLimits(res, headers);
-      default:
+      case '/v1/organizations/api_keys':
+        return handleAnthropicKeys(res, url.searchParams);
+      default: {
+        const project = /^\/v1\/organization\/projects\/([^/]+)\/api_keys$/.exec(url.pathname);
+        if (project) return handleOpenAiProjectKeys(res, decodeURIComponent(project[1]!), url.searchParams);
         if (url.pathname === '/v1/organization/spend_limit' || url.pathname.endsWith('/spend_limit'))
           return handleOpenAiSpendLimit(res, url.pathname);
         return sendError(res, provider, 404, `No route for ${url.pathname}`);
+      }
     }
   };
 

@@ -3,11 +3,11 @@ import type { SourceId } from '../../engine/usage-row.ts';
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 
 type SqlValue = string | number | null;
-const OPTIONAL = ['serviceTier', 'contextWindow', 'inferenceGeo', 'speed', 'workspace'] as const;
+const OPTIONAL = ['serviceTier', 'contextWindow', 'inferenceGeo', 'speed', 'workspace', 'apiKey'] as const;
 
 export const USAGE_COLUMNS =
-  'source, start, start_iso, width, model, service_tier, context_window, inference_geo, speed, workspace, nulls, input, output, cache_write_5m, cache_write_1h, cache_read, web_search';
-export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto, quantity, quantity_unit';
+  'source, start, start_iso, width, model, service_tier, context_window, inference_geo, speed, workspace, nulls, input, output, cache_write_5m, cache_write_1h, cache_read, web_search, api_key';
+export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto, quantity, quantity_unit, api_key';
 
 export function usageValues(r: StoredUsage): SqlValue[] {
   let nulls = 0;
@@ -16,6 +16,7 @@ export function usageValues(r: StoredUsage): SqlValue[] {
     if (value === null) nulls |= 1 << i;
     return value ?? null;
   });
+  const apiKey = optional.pop()!; // its column comes last (added in schema 3)
   return [
     r.source,
     Date.parse(r.start),
@@ -30,6 +31,7 @@ export function usageValues(r: StoredUsage): SqlValue[] {
     r.cacheWrite1hTokens,
     r.cacheReadTokens,
     r.webSearchRequests,
+    apiKey,
   ];
 }
 
@@ -50,6 +52,7 @@ interface UsageRecord {
   cache_write_1h: number;
   cache_read: number;
   web_search: number;
+  api_key: string | null;
 }
 
 export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
@@ -66,7 +69,7 @@ export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
     cacheReadTokens: r.cache_read,
     webSearchRequests: r.web_search,
   };
-  const columns = [r.service_tier, r.context_window, r.inference_geo, r.speed, r.workspace];
+  const columns = [r.service_tier, r.context_window, r.inference_geo, r.speed, r.workspace, r.api_key];
   OPTIONAL.forEach((field, i) => {
     if (columns[i] !== null) row[field] = columns[i];
     else if (r.nulls & (1 << i)) row[field] = null;
@@ -75,7 +78,19 @@ export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
 }
 
 export function costValues(r: BilledCost): SqlValue[] {
-  return [r.source, r.day, r.model, r.description, r.workspace, r.line, r.femto, r.quantity ?? null, r.quantityUnit ?? null];
+  const apiKey = r.apiKey === undefined ? null : (r.apiKey ?? '');
+  return [
+    r.source,
+    r.day,
+    r.model,
+    r.description,
+    r.workspace,
+    r.line,
+    r.femto,
+    r.quantity ?? null,
+    r.quantityUnit ?? null,
+    apiKey,
+  ];
 }
 
 export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
@@ -90,6 +105,7 @@ export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
     femto: r.femto as string,
     ...(record.quantity !== null && record.quantity !== undefined ? { quantity: Number(record.quantity) } : {}),
     ...(r.quantity_unit ? { quantityUnit: r.quantity_unit } : {}),
+    ...(r.api_key !== null && r.api_key !== undefined ? { apiKey: r.api_key === '' ? null : r.api_key } : {}),
   };
 }
 
@@ -98,7 +114,7 @@ export function usageKey(r: StoredUsage): string {
 }
 
 export function costKey(r: BilledCost): string {
-  return [r.day, r.model ?? '', r.description ?? '', r.workspace ?? '', r.line].join('|');
+  return [r.day, r.model ?? '', r.description ?? '', r.workspace ?? '', r.line, r.apiKey ?? ''].join('|');
 }
 
 /** Rows with the same key in one fetch are one bucket seen twice (a page overlap): keep the last. */

@@ -6,11 +6,22 @@
 import type { DatabaseSync } from './sqlite.ts';
 
 export const LEDGER_DB_FILE = 'ledger.db';
-/** 2: cost rows keep the provider's quantity and its unit (billed rate = dollars ÷ quantity). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: cost rows keep the provider's quantity and its unit (billed rate = dollars ÷ quantity).
+ * 3: usage and cost rows keep the API key id (an id such as apikey_01…, never a key's value).
+ */
+export const SCHEMA_VERSION = 3;
 /** "SPND": tells our file from another program's SQLite database (https://sqlite.org/pragma.html#pragma_application_id). */
 export const APPLICATION_ID = 0x53504e44;
 
+/**
+ * quantity, quantity_unit (schema 2): OpenAI's quantity of a bill line (tokens, 1000_tokens, …), when it says.
+ * api_key (schema 3) is the provider's API key id, an id such as apikey_01…, never a key's value.
+ * In usage an explicit null (Workbench usage, no key) is marked in `nulls`; in cost an empty string
+ * is a line with no key and NULL a bill not grouped by key. (No SQL comment at the end of the line
+ * before it: SQLite cuts a dropped column out of the stored CREATE text from the comma on, and a
+ * comment left there would swallow the closing parenthesis.)
+ */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS usage (
   source TEXT NOT NULL,
@@ -19,9 +30,10 @@ CREATE TABLE IF NOT EXISTS usage (
   width TEXT NOT NULL,
   model TEXT NOT NULL,
   service_tier TEXT, context_window TEXT, inference_geo TEXT, speed TEXT, workspace TEXT,
-  nulls INTEGER NOT NULL DEFAULT 0, -- which of the five optional fields were an explicit null, not absent
+  nulls INTEGER NOT NULL DEFAULT 0, -- which of the optional fields were an explicit null, not absent
   input INTEGER NOT NULL, output INTEGER NOT NULL, cache_write_5m INTEGER NOT NULL,
-  cache_write_1h INTEGER NOT NULL, cache_read INTEGER NOT NULL, web_search INTEGER NOT NULL
+  cache_write_1h INTEGER NOT NULL, cache_read INTEGER NOT NULL, web_search INTEGER NOT NULL,
+  api_key TEXT
 );
 CREATE INDEX IF NOT EXISTS usage_by_source_start ON usage (source, start);
 CREATE TABLE IF NOT EXISTS cost (
@@ -30,7 +42,8 @@ CREATE TABLE IF NOT EXISTS cost (
   model TEXT, description TEXT, workspace TEXT,
   line TEXT NOT NULL,
   femto TEXT NOT NULL,           -- exact femtodollars as a decimal string (beyond 64-bit over a year)
-  quantity REAL, quantity_unit TEXT -- OpenAI's quantity of a line (tokens, 1000_tokens, …), when it says
+  quantity REAL, quantity_unit TEXT,
+  api_key TEXT
 );
 CREATE INDEX IF NOT EXISTS cost_by_source_day ON cost (source, day);
 -- One JSON object per source: fields are merged, so a sync may add marks without a schema change.
@@ -55,10 +68,15 @@ export function createSchema(db: DatabaseSync): void {
       db.exec(TABLES);
       db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    } else if (version === 1) {
-      // Upgrade in place, in the same transaction: rows stored before simply have no quantity.
-      db.exec('ALTER TABLE cost ADD COLUMN quantity REAL');
-      db.exec('ALTER TABLE cost ADD COLUMN quantity_unit TEXT');
+    } else if (version < SCHEMA_VERSION) {
+      // Upgrade in place, in the same transaction: rows stored before simply have no quantity (v1)
+      // and no key (v2): "By key" lists them as not broken down by key.
+      if (version < 2) {
+        db.exec('ALTER TABLE cost ADD COLUMN quantity REAL');
+        db.exec('ALTER TABLE cost ADD COLUMN quantity_unit TEXT');
+      }
+      db.exec('ALTER TABLE usage ADD COLUMN api_key TEXT');
+      db.exec('ALTER TABLE cost ADD COLUMN api_key TEXT');
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     }
     db.exec('COMMIT');

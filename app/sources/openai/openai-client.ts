@@ -14,6 +14,8 @@ import { joinUrl } from '../http/base-url.ts';
 import type { ProviderLimit } from '../../engine/view-types.ts';
 import { parseOpenAiSpendLimit, quietlyAbsent } from '../provider-limits.ts';
 import { openAiPageEnd, parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
+import { allPages, parseOpenAiKeyPage } from '../api-key-names.ts';
+import type { KeyName } from '../../engine/view-types.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
 const LIMITS = { '1d': 31, '1h': 168 } as const;
@@ -56,6 +58,7 @@ export class OpenAiClient {
       ['group_by', 'batch'],
       ['group_by', 'project_id'],
       ['group_by', 'service_tier'],
+      ['group_by', 'api_key_id'],
     ];
     return this.report('/v1/organization/usage/completions', params, (data) => parseCompletionsBuckets(data, width), progress);
   }
@@ -79,6 +82,8 @@ export class OpenAiClient {
       ['limit', '180'],
       ['group_by', 'line_item'],
       ['group_by', 'project_id'],
+      // Costs group by key too (openai-admin-api-and-price-catalogs.md): per-key dollars are billed.
+      ['group_by', 'api_key_id'],
     ];
     return this.report('/v1/organization/costs', params, parseCostBuckets, progress);
   }
@@ -99,6 +104,37 @@ export class OpenAiClient {
       if (quietlyAbsent(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The API keys of each project by name; a project whose keys this admin key may not list adds none. */
+  async apiKeys(projects: readonly string[], pageSize = 100): Promise<KeyName[]> {
+    const keys: KeyName[] = [];
+    for (const id of projects) {
+      const path = `/v1/organization/projects/${encodeURIComponent(id)}/api_keys`;
+      try {
+        keys.push(
+          ...(await allPages(async (after) => {
+            const params: Array<[string, string]> = [
+              ['limit', String(pageSize)],
+              ...(after ? [['after', after] as [string, string]] : []),
+            ];
+            const request = this.request(path, params);
+            const { body } = await getJson(joinUrl(request.baseUrl, request.path, params), {
+              headers: request.headers,
+              provider: request.provider,
+              secrets: [request.key],
+              timeoutMs: request.timeoutMs,
+              now: request.now,
+              ...(request.signal ? { signal: request.signal } : {}),
+            });
+            return parseOpenAiKeyPage(body);
+          })),
+        );
+      } catch (error) {
+        if (!quietlyAbsent(error)) throw error;
+      }
+    }
+    return keys;
   }
 
   /** The organization's hard spend limit and each known project's (cents, monthly); none where the key may not read them. */

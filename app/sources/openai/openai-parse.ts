@@ -46,6 +46,7 @@ export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): St
         model,
         serviceTier: batch ? 'batch' : tier === 'default' || tier === 'auto' ? 'standard' : tier,
         workspace: asOptionalString(result.project_id, `${path}.project_id`),
+        apiKey: asOptionalString(result.api_key_id, `${path}.api_key_id`),
         inputTokens: input - cached - written,
         outputTokens: asCount(result.output_tokens, `${path}.output_tokens`),
         cacheWrite5mTokens: written,
@@ -62,9 +63,13 @@ export function parseCompletionsBuckets(data: unknown[], width: '1h' | '1d'): St
 
 /** amount.value arrives as a number or as a string; either way it becomes an exact decimal. */
 function amountFemto(value: unknown, path: string): bigint {
+  // A number's shortest round-trip text is the decimal the server wrote ("12.345678901"); toFixed(15)
+  // would add binary noise ("12.345678901000001"). Exponent forms (1e-7) are written out in full.
   const text =
     typeof value === 'number' && Number.isFinite(value)
-      ? value.toFixed(15).replace(/0+$/, '')
+      ? /e/i.test(String(value))
+        ? value.toFixed(15).replace(/0+$/, '')
+        : String(value)
       : typeof value === 'string'
         ? value
         : undefined;
@@ -115,6 +120,7 @@ export function parseCostBuckets(data: unknown[]): BilledCost[] {
         model: lineItemModel(lineItem),
         description: lineItem,
         workspace: asOptionalString(result.project_id, `${path}.project_id`),
+        apiKey: asOptionalString(result.api_key_id, `${path}.api_key_id`),
         line: '',
         femto: amountFemto(amount.value, `${path}.amount.value`).toString(),
         quantity: quantityOf(result.quantity, `${path}.quantity`),

@@ -36,6 +36,7 @@ function view(overrides: Partial<SpendView>): SpendView {
     daily: [],
     byModel: [],
     byWorkspace: [],
+    byKey: [],
     sources: [
       { id: 'anthropic', label: 'Anthropic', state: 'ok', counted: true, estimate: false, spentUsd: 1816.4, capUsd: null },
     ],

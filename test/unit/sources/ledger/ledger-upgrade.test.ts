@@ -10,6 +10,8 @@ describe('a ledger from the previous schema', () => {
     Ledger.open(home).commit(daySync('2026-11-01'));
     // Make it what Spendbar's first SQLite ledger wrote: schema 1, bill lines without quantity.
     const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('ALTER TABLE usage DROP COLUMN api_key');
+    db.exec('ALTER TABLE cost DROP COLUMN api_key');
     db.exec('ALTER TABLE cost DROP COLUMN quantity_unit');
     db.exec('ALTER TABLE cost DROP COLUMN quantity');
     db.exec('PRAGMA user_version = 1');
@@ -37,5 +39,68 @@ describe('a ledger from the previous schema', () => {
       ],
     });
     expect(Ledger.open(home).costs('openai')).toMatchObject([{ quantity: 100_000, quantityUnit: 'tokens' }]);
+  });
+
+  it('from schema 2 keeps its rows (listed as not by key) and stores API key ids from then on', () => {
+    const home = ledgerHome();
+    Ledger.open(home).commit(daySync('2026-11-01'));
+    const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('ALTER TABLE usage DROP COLUMN api_key');
+    db.exec('ALTER TABLE cost DROP COLUMN api_key');
+    db.exec('PRAGMA user_version = 2');
+    db.close();
+
+    const ledger = Ledger.open(home);
+    expect(ledger.problem).toBeUndefined();
+    const before = ledger.usage('anthropic');
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((r) => !('apiKey' in r))).toBe(true);
+    const row = { ...before[0]!, start: '2026-11-02T00:00:00.000Z' };
+    ledger.commit({
+      source: 'anthropic',
+      usage: [
+        {
+          from: '2026-11-02T00:00:00.000Z',
+          to: '2026-11-03T00:00:00.000Z',
+          // One key, and Workbench usage (no key): an explicit null, not "not recorded".
+          rows: [
+            { ...row, apiKey: 'apikey_01Test' },
+            { ...row, apiKey: null },
+          ],
+        },
+      ],
+      costs: [
+        {
+          fromDay: '2026-11-02',
+          toDay: '2026-11-03',
+          rows: [
+            {
+              source: 'anthropic',
+              day: '2026-11-02',
+              model: null,
+              description: null,
+              workspace: null,
+              line: 'a',
+              femto: '5',
+              apiKey: 'key_A',
+            },
+            {
+              source: 'anthropic',
+              day: '2026-11-02',
+              model: null,
+              description: null,
+              workspace: null,
+              line: 'a',
+              femto: '7',
+              apiKey: null,
+            },
+          ],
+        },
+      ],
+    });
+    const reopened = Ledger.open(home);
+    const after = reopened.usage('anthropic').filter((r) => r.start.startsWith('2026-11-02'));
+    expect(after.map((r) => r.apiKey)).toEqual(['apikey_01Test', null]);
+    expect(reopened.costs('anthropic').map((c) => c.apiKey)).toEqual([undefined, 'key_A', null]);
   });
 });

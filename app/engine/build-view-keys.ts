@@ -1,0 +1,70 @@
+/**
+ * "By key": this period's counted spend per API key, from the same cells as "By model", so the two
+ * always add up to the same total. Spend with no key (Workbench) and spend of sources that do not
+ * report keys are rows of their own, never dropped: an unknown is never shown as $0.
+ */
+import { femtoToMicroUsd, type Femto } from './money.ts';
+import type { SpendCell } from './spend-series.ts';
+import type { KeyName, KeySpend, SourceKey } from './view-types.ts';
+
+export const NO_KEY_LABEL = 'No key (Workbench/console)';
+
+interface Entry {
+  readonly source: SourceKey;
+  readonly kind: KeySpend['kind'];
+  readonly keyId: string | null;
+  femto: Femto;
+}
+
+/** Empty unless some source reports keys (then every counted dollar is in one row). */
+export function byKey(
+  countedCells: readonly SpendCell[],
+  keyNames: readonly KeyName[],
+  labelOf: (source: SourceKey) => string,
+): KeySpend[] {
+  if (!countedCells.some((c) => c.apiKey !== undefined)) return [];
+  // A source's key split is billed truth only where its bill names keys (OpenAI costs by api_key_id).
+  const keyBilledSources = new Set(countedCells.filter((c) => c.keyBilled).map((c) => c.source));
+  const entries = new Map<string, Entry>();
+  for (const c of countedCells) {
+    const kind: KeySpend['kind'] = c.apiKey === undefined ? 'not-reported' : c.apiKey === null ? 'no-key' : 'key';
+    const keyId = c.apiKey ?? null;
+    const id = `${c.source}|${kind}|${keyId ?? ''}`;
+    const entry = entries.get(id) ?? { source: c.source, kind, keyId, femto: 0n };
+    entry.femto += c.femto;
+    entries.set(id, entry);
+  }
+  const names = new Map(keyNames.map((k) => [`${k.source}|${k.id}`, k]));
+  const listedSources = new Set(keyNames.map((k) => k.source));
+  return [...entries.values()]
+    .map((e): KeySpend => {
+      const known = e.keyId === null ? undefined : names.get(`${e.source}|${e.keyId}`);
+      const label =
+        e.kind === 'no-key'
+          ? NO_KEY_LABEL
+          : e.kind === 'not-reported'
+            ? `${labelOf(e.source)} (not by key)`
+            : (known?.name ?? e.keyId!);
+      return {
+        source: e.source,
+        kind: e.kind,
+        keyId: e.keyId,
+        label,
+        hint: known?.hint ?? null,
+        // A key the list does not hold was deleted (or the list could not be read): say so, show its id.
+        status:
+          e.kind !== 'key'
+            ? null
+            : known
+              ? known.status === 'active'
+                ? null
+                : known.status
+              : listedSources.has(e.source)
+                ? 'not listed'
+                : null,
+        usd: femtoToMicroUsd(e.femto),
+        estimate: e.kind !== 'not-reported' && !keyBilledSources.has(e.source),
+      };
+    })
+    .sort((a, b) => b.usd - a.usd);
+}
