@@ -67,17 +67,22 @@ function render(): void {
   else if (!view) children.push(h('p', { class: 'muted' }, 'Loading…'));
   else if (view.level === 'empty') children.push(firstRun(setup));
   else {
+    // One line per kind of alert: the highest threshold crossed says all the lower ones. A sign of
+    // something going wrong now (a new key spending, a spike) comes first; the rest follow the figures.
+    const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
+    const line = (alert: (typeof shown)[number]) =>
+      h('p', { class: `alert ${alert.severity}`, role: 'status', title: alert.body }, alert.title);
+    const urgent = (alert: (typeof shown)[number]) => alert.kind === 'new-key' || alert.kind === 'spike';
     children.push(
       header(view),
+      ...shown.filter(urgent).map(line),
       summary(view),
       chart(view),
       byModel(view, state.breakdown),
       priceFindings(view),
       sources(view, Date.now()),
     );
-    // One line per kind of alert: the highest threshold crossed says all the lower ones.
-    const shown = view.alerts.filter((alert, i) => view.alerts.findIndex((a) => a.kind === alert.kind) === i);
-    for (const alert of shown) children.push(h('p', { class: `alert ${alert.severity}`, role: 'status' }, alert.title));
+    children.push(...shown.filter((alert) => !urgent(alert)).map(line));
     for (const notice of view.notices.filter((n) => !setup?.problems.includes(n)))
       children.push(h('p', { class: 'muted small' }, notice));
   }

@@ -12,6 +12,8 @@ const HOUR = 3_600_000;
 export interface ViewAlerts {
   readonly lastHourUsd: number;
   readonly alerts: AlertResult;
+  /** "source|keyId" of each key the new-key rule flags now: "By key" shows them first. */
+  readonly newKeys: readonly string[];
 }
 
 export function viewAlerts(
@@ -25,6 +27,7 @@ export function viewAlerts(
   const lastHourUsd =
     spent.pastHours.get(lastHourStart) ?? femtoToUsdNumber(sumCells(spent.countedCells.filter((c) => c.hour === lastHourStart)));
   const weekHours = [...spent.pastHours].filter(([h]) => h >= now - 7 * 24 * HOUR).map(([, v]) => v);
+  const newKeys = newKeyInputs(input, spent, counted);
   const alerts = evaluateAlerts(
     {
       periodStart: period.startDate,
@@ -38,7 +41,7 @@ export function viewAlerts(
       localDate: todayDate,
       ...(input.pausedUntil !== undefined ? { pausedUntil: input.pausedUntil } : {}),
       providerLimits: providerLimitInputs(input, spent, projection.projectedUsd),
-      newKeys: newKeyInputs(input, spent, counted),
+      newKeys,
       sourceCaps: input.sources.flatMap((s) => {
         const capText = input.sourceCaps[s.id];
         const capFemto = capText === undefined ? undefined : usdToFemto(capText);
@@ -49,7 +52,7 @@ export function viewAlerts(
     },
     input.alertState,
   );
-  return { lastHourUsd, alerts };
+  return { lastHourUsd, alerts, newKeys: newKeys.map((k) => `${k.source}|${k.keyId}`) };
 }
 
 /**

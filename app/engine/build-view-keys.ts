@@ -21,6 +21,7 @@ export function byKey(
   countedCells: readonly SpendCell[],
   keyNames: readonly KeyName[],
   labelOf: (source: SourceKey) => string,
+  newKeys: readonly string[] = [],
 ): KeySpend[] {
   if (!countedCells.some((c) => c.apiKey !== undefined)) return [];
   // A source's key split is billed truth only where its bill names keys (OpenAI costs by api_key_id).
@@ -35,36 +36,41 @@ export function byKey(
     entries.set(id, entry);
   }
   const names = new Map(keyNames.map((k) => [`${k.source}|${k.id}`, k]));
+  const flagged = new Set(newKeys);
   const listedSources = new Set(keyNames.map((k) => k.source));
-  return [...entries.values()]
-    .map((e): KeySpend => {
-      const known = e.keyId === null ? undefined : names.get(`${e.source}|${e.keyId}`);
-      const label =
-        e.kind === 'no-key'
-          ? NO_KEY_LABEL
-          : e.kind === 'not-reported'
-            ? `${labelOf(e.source)} (not by key)`
-            : (known?.name ?? e.keyId!);
-      return {
-        source: e.source,
-        kind: e.kind,
-        keyId: e.keyId,
-        label,
-        hint: known?.hint ?? null,
-        // A key the list does not hold was deleted (or the list could not be read): say so, show its id.
-        status:
-          e.kind !== 'key'
-            ? null
-            : known
-              ? known.status === 'active'
-                ? null
-                : known.status
-              : listedSources.has(e.source)
-                ? 'not listed'
-                : null,
-        usd: femtoToMicroUsd(e.femto),
-        estimate: e.kind !== 'not-reported' && !keyBilledSources.has(e.source),
-      };
-    })
-    .sort((a, b) => b.usd - a.usd);
+  return (
+    [...entries.values()]
+      .map((e): KeySpend => {
+        const known = e.keyId === null ? undefined : names.get(`${e.source}|${e.keyId}`);
+        const label =
+          e.kind === 'no-key'
+            ? NO_KEY_LABEL
+            : e.kind === 'not-reported'
+              ? `${labelOf(e.source)} (not by key)`
+              : (known?.name ?? e.keyId!);
+        return {
+          source: e.source,
+          kind: e.kind,
+          keyId: e.keyId,
+          label,
+          hint: known?.hint ?? null,
+          // A key the list does not hold was deleted (or the list could not be read): say so, show its id.
+          status:
+            e.kind !== 'key'
+              ? null
+              : known
+                ? known.status === 'active'
+                  ? null
+                  : known.status
+                : listedSources.has(e.source)
+                  ? 'not listed'
+                  : null,
+          usd: femtoToMicroUsd(e.femto),
+          estimate: e.kind !== 'not-reported' && !keyBilledSources.has(e.source),
+          newlySpending: e.keyId !== null && flagged.has(`${e.source}|${e.keyId}`),
+        };
+      })
+      // A leaked key is often small beside the big ones: the keys the new-key rule flags come first.
+      .sort((a, b) => Number(b.newlySpending) - Number(a.newlySpending) || b.usd - a.usd)
+  );
 }

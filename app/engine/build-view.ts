@@ -24,7 +24,7 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
   const when = viewPeriod(input);
   const spent = viewSpent(input, when);
   const { cap, projection } = viewForecast(input, when, spent);
-  const { lastHourUsd, alerts } = viewAlerts(input, when, spent, { cap, projection });
+  const { lastHourUsd, alerts, newKeys } = viewAlerts(input, when, spent, { cap, projection });
   const { period, todayDate } = when;
   const daily = dailyPoints(period, todayDate, spent.dailyUsd, projection);
   const sources = sourceViews(input, when.counted, spent.inPeriod);
@@ -69,7 +69,12 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
         new Date(input.now).toISOString().slice(0, 10),
       ),
       byWorkspace: byWorkspace(spent.countedCells),
-      byKey: byKey(spent.countedCells, input.keyNames ?? [], (id) => input.sources.find((s) => s.id === id)?.label ?? id),
+      byKey: byKey(
+        spent.countedCells,
+        input.keyNames ?? [],
+        (id) => input.sources.find((s) => s.id === id)?.label ?? id,
+        newKeys,
+      ),
       sources,
       unpriced: spent.series.unpriced.map((u) => ({
         model: u.model,

@@ -80,6 +80,8 @@ export interface KeySpend {
    * report cannot be), so the day's dollars are split over keys by their priced usage.
    */
   readonly estimate: boolean;
+  /** The new-key rule flags this key now: no spend in the 30 days before, then over the hourly threshold. */
+  readonly newlySpending: boolean;
 }
 
 export interface DailyPoint {

@@ -100,7 +100,7 @@ async function start(): Promise<void> {
     settings,
     settingsProblems: settings.problems,
     startDemo: async () => {
-      const server = await startDemoServer({ seed: 1, scenario: 'growth' });
+      const server = await startDemoServer({ seed: 1, scenario: 'growth', leakedKey: true });
       return { url: server.url, close: () => server.close() };
     },
     onContentHeight: (height) => popover.fitContent(height),

@@ -10,7 +10,7 @@ interface Row {
   readonly name: string;
   readonly usd: number;
   readonly note?: string | undefined;
-  /** A small tag after the name: "bill rate", "est. split", "archived", "not listed". */
+  /** A small tag after the name: "bill rate", "new", "est.", "archived", "not listed". */
   readonly tags: readonly string[];
 }
 
@@ -26,7 +26,7 @@ function keyRow(k: SpendView['byKey'][number]): Row {
     name: k.hint ? `${k.label} ${k.hint}` : k.label,
     usd: k.usd,
     note: note || undefined,
-    tags: [...(k.status ? [k.status] : []), ...(k.estimate ? ['est.'] : [])],
+    tags: [...(k.newlySpending ? ['new'] : []), ...(k.status ? [k.status] : []), ...(k.estimate ? ['est.'] : [])],
   };
 }
 

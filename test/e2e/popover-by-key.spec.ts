@@ -24,6 +24,8 @@ async function fourSources(page: Page) {
     assistantLine({ id: 'msg_b', model: 'claude-sonnet-4-5-20250929', input: 30_000, output: 6_000, ts }),
   ]);
   harness = await openPopover(page, {
+    // The demo's leaked CI key spends two days before now: the new-key alert's story.
+    demo: { leakedKey: true },
     env: (demo) => ({
       SPENDBAR_ANTHROPIC_BASE_URL: demo.url,
       SPENDBAR_ANTHROPIC_ADMIN_KEY: DEMO_ANTHROPIC_KEY,
@@ -55,8 +57,16 @@ test('By key: named keys, Workbench usage as its own row, and the new key that s
   const section = page.getByRole('region', { name: 'Spend by API key' });
   await expect(section).toBeVisible();
   await expect(section.getByText('production-backend')).toBeVisible();
-  // The leaked key's alert is in the popover.
+  // The leaked key's alert is in the popover, above the figures, where it is seen without scrolling.
   expect(view.alerts.some((a) => a.kind === 'new-key' && a.title.includes('ci-deploy'))).toBe(true);
-  await expect(page.getByText('New key spending: ci-deploy (OpenAI)')).toBeVisible();
+  const alert = page.getByText('New key spending: ci-deploy (OpenAI)');
+  await expect(alert).toBeInViewport();
+  const alertBox = (await alert.boundingBox())!;
+  const figureBox = (await page.getByRole('region', { name: 'Budget' }).boundingBox())!;
+  expect(alertBox.y).toBeLessThan(figureBox.y);
+  // A leaked key is small beside the big ones: it is listed first, tagged "new", not lost under "more keys".
+  const firstKey = section.getByRole('listitem').first();
+  await expect(firstKey).toContainText('ci-deploy');
+  await expect(firstKey.locator('.tag', { hasText: /^new$/ })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/by-key.png` });
 });

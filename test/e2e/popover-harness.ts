@@ -125,11 +125,13 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
       write: (s) => writeSettingsFile(home, s),
     },
     startDemo: async () => {
-      const server = await startDemoServer({ seed: 7, now: () => new Date(NOW) });
+      const server = await startDemoServer({ seed: 7, now: () => new Date(NOW), leakedKey: true });
       return { url: server.url, close: () => server.close() };
     },
     onView: (view) => push('spendbar:view-changed', view),
-    timeoutMs: 3_000,
+    // The demo server, the service and the test share one process here: with four sources syncing
+    // a month at once on two busy cores a page can wait seconds for its turn, which is not an outage.
+    timeoutMs: 15_000,
   });
   await page.clock.install({ time: NOW });
   await page.exposeBinding('__spendbarInvoke', async (_source, channel: string, payload: unknown) => {

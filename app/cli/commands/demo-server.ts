@@ -23,7 +23,7 @@ export async function runDemoServer(argv: string[], ctx: CommandContext): Promis
   if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number (got "${values.seed}")`);
   const scenario = values.scenario ?? 'steady';
   if (!isScenarioName(scenario)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')} (got "${scenario}")`);
-  const server = await startDemoServer({ port, seed, scenario });
+  const server = await startDemoServer({ port, seed, scenario, leakedKey: true });
   ctx.out(values.json ? JSON.stringify({ url: server.url, scenario, seed }) : server.url);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -123,6 +123,11 @@ export interface DemoOptions {
   readonly origin?: number;
   /** Prices the simulated provider bills that differ from our catalog (default: none). */
   readonly priceChanges?: readonly DemoPriceChange[];
+  /**
+   * A leaked CI key starts spending two days before `now` (demo-api-keys.ts): on in demo mode, to
+   * show the "new key spending" alert; off by default, so an ordinary month stays ordinary.
+   */
+  readonly leakedKey?: boolean;
 }
 
 export class DemoOrganization {
@@ -220,6 +225,7 @@ export class DemoOrganization {
    * before the simulated present, then a tenth of that: a leaked CI key (demo-api-keys.ts).
    */
   private leakedKeyHour(hourStart: number, done: number): DemoOpenAiRecord[] {
+    if (!this.options.leakedKey) return [];
     const start = leakStart(this.now());
     if (hourStart < start || hourStart < this.origin()) return [];
     const f = (hourStart < start + 3 * HOUR_MS ? 1 : 0.1) * done;

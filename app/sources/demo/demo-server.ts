@@ -36,6 +36,8 @@ export interface DemoServerOptions {
   readonly rateLimit?: { readonly every: number; readonly retryAfterSeconds?: number };
   /** Bill some model and kind at another rate than our catalog from a day on (issue 13's acceptance). */
   readonly priceChanges?: readonly DemoPriceChange[];
+  /** A leaked key spends in the simulated present (see DemoOptions.leakedKey); off by default. */
+  readonly leakedKey?: boolean;
 }
 
 export interface DemoServer {
@@ -67,6 +69,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     scenario: options.scenario ?? 'steady',
     now: options.now ?? (() => new Date()),
     ...(options.priceChanges ? { priceChanges: options.priceChanges } : {}),
+    ...(options.leakedKey ? { leakedKey: true } : {}),
   });
   const faults = new FaultQueue();
   // OpenRouter on the same port, under its own /api/v1/ paths (see demo-openrouter.ts).

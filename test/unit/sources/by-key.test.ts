@@ -13,7 +13,7 @@ import { tempDir } from '../../helpers/claude-logs.ts';
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 let server: DemoServer;
 beforeAll(async () => {
-  server = await startDemoServer({ seed: 21, now: () => new Date(NOW), pageSize: 2 });
+  server = await startDemoServer({ seed: 21, now: () => new Date(NOW), pageSize: 2, leakedKey: true });
 });
 afterAll(() => server.close());
 
