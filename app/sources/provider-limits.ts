@@ -9,12 +9,6 @@
 import { centsToFemto, femtoToMicroUsd } from '../engine/money.ts';
 import type { ProviderLimit } from '../engine/view-types.ts';
 import { asArray, asObject, asOptionalString, ShapeError } from './http/json-shape.ts';
-import { SourceError } from './source-status.ts';
-
-/** The limit read failed in a way that only means "this key cannot read limits here". */
-export function quietlyAbsent(error: unknown): boolean {
-  return error instanceof SourceError && (error.failure.status === 403 || error.failure.status === 404);
-}
 
 const usdOfCents = (cents: string, path: string): number => {
   const femto = centsToFemto(cents);

@@ -1,18 +1,10 @@
 /** The Anthropic Admin usage and cost reports, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 import type { PageProgress } from '../provider-sync.ts';
-import {
-  ClientSession,
-  fetchReport,
-  fetchReportWithOrganization,
-  reportRequest,
-  type ProviderClientOptions,
-  type ReportRequest,
-} from '../http/report-pages.ts';
-import { getJson } from '../http/get-json.ts';
-import { joinUrl } from '../http/base-url.ts';
+import { fetchReportWithOrganization, reportRequest, type ReportRequest } from '../http/report-pages.ts';
+import { AdminClient, unlessAbsent } from '../http/admin-client.ts';
 import type { ProviderLimit } from '../../engine/view-types.ts';
-import { parseAnthropicSpendLimits, quietlyAbsent } from '../provider-limits.ts';
+import { parseAnthropicSpendLimits } from '../provider-limits.ts';
 import { anthropicPageEnd, parseCostBuckets, parseUsageBuckets } from './anthropic-parse.ts';
 import { allPages, parseAnthropicKeyPage } from '../api-key-names.ts';
 import type { KeyName } from '../../engine/view-types.ts';
@@ -23,20 +15,8 @@ export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 const USAGE_GROUPS = ['model', 'service_tier', 'context_window', 'inference_geo', 'workspace_id', 'api_key_id'];
 const LIMITS = { '1d': 31, '1h': 168 } as const;
 
-export class AnthropicClient {
-  /** This client's refresh: its deadline and the provider's clock (Date header). */
-  private readonly session: ClientSession;
-
-  constructor(private readonly options: ProviderClientOptions) {
-    this.session = new ClientSession(options.deadlineMs);
-  }
-
-  /** The provider's own clock at its latest response, so a day is closed only once it is over there too. */
-  providerNow(): number | undefined {
-    return this.session.providerNow;
-  }
-
-  private request(path: string, params: Array<[string, string]>): ReportRequest {
+export class AnthropicClient extends AdminClient {
+  protected request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = {
       'x-api-key': this.options.key,
       'anthropic-version': '2023-06-01',
@@ -45,14 +25,8 @@ export class AnthropicClient {
     return reportRequest('Anthropic', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(
-    path: string,
-    params: Array<[string, string]>,
-    parse: (data: unknown[]) => T[],
-    progress?: PageProgress<T>,
-  ): Promise<T[]> {
-    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, anthropicPageEnd(data)));
-    return fetchReport(this.request(path, params), parse, onPage);
+  protected pageEnd(data: unknown[]): number | undefined {
+    return anthropicPageEnd(data);
   }
 
   async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
@@ -93,53 +67,27 @@ export class AnthropicClient {
   }
 
   /** The organization's API keys by name (every page, every status); none where the key may not list them. */
-  async apiKeys(pageSize = 1000): Promise<KeyName[]> {
-    try {
-      return await allPages(async (after) => {
+  apiKeys(pageSize = 1000): Promise<KeyName[]> {
+    const list = () =>
+      allPages(async (after) => {
         const params: Array<[string, string]> = [
           ['limit', String(pageSize)],
           ...(after ? [['after_id', after] as [string, string]] : []),
         ];
-        return parseAnthropicKeyPage(await this.getPlain('/v1/organizations/api_keys', params));
+        return parseAnthropicKeyPage(await this.get('/v1/organizations/api_keys', params));
       });
-    } catch (error) {
-      if (quietlyAbsent(error)) return [];
-      throw error;
-    }
-  }
-
-  private async getPlain(path: string, params: Array<[string, string]>, extra: Record<string, string> = {}): Promise<unknown> {
-    const request = this.request(path, params);
-    const { body } = await getJson(joinUrl(request.baseUrl, request.path, params), {
-      headers: { ...request.headers, ...extra },
-      provider: request.provider,
-      secrets: [request.key],
-      timeoutMs: request.timeoutMs,
-      now: request.now,
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
-    return body;
+    return unlessAbsent(list, []);
   }
 
   /**
    * The organization's spend limits (Spend Limits API; listing is early access behind the beta header
    * spend-limit-reads-2026-09-26). A key that may not read them gets an empty list.
    */
-  async spendLimits(): Promise<ProviderLimit[]> {
-    const request = this.request('/v1/organizations/spend_limits', []);
-    try {
-      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
-        headers: { ...request.headers, 'anthropic-beta': 'spend-limit-reads-2026-09-26' },
-        provider: request.provider,
-        secrets: [request.key],
-        timeoutMs: request.timeoutMs,
-        now: request.now,
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
-      return parseAnthropicSpendLimits(body);
-    } catch (error) {
-      if (quietlyAbsent(error)) return [];
-      throw error;
-    }
+  spendLimits(): Promise<ProviderLimit[]> {
+    const read = async () =>
+      parseAnthropicSpendLimits(
+        await this.get('/v1/organizations/spend_limits', [], { 'anthropic-beta': 'spend-limit-reads-2026-09-26' }),
+      );
+    return unlessAbsent(read, []);
   }
 }

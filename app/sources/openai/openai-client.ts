@@ -1,18 +1,10 @@
 /** OpenAI organization usage (completions) and costs, every page, validated. */
 import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 import type { PageProgress } from '../provider-sync.ts';
-import {
-  ClientSession,
-  fetchReport,
-  fetchReportWithOrganization,
-  reportRequest,
-  type ProviderClientOptions,
-  type ReportRequest,
-} from '../http/report-pages.ts';
-import { getJson } from '../http/get-json.ts';
-import { joinUrl } from '../http/base-url.ts';
+import { fetchReportWithOrganization, reportRequest, type ReportRequest } from '../http/report-pages.ts';
+import { AdminClient, unlessAbsent } from '../http/admin-client.ts';
 import type { ProviderLimit } from '../../engine/view-types.ts';
-import { parseOpenAiSpendLimit, quietlyAbsent } from '../provider-limits.ts';
+import { parseOpenAiSpendLimit } from '../provider-limits.ts';
 import { openAiPageEnd, parseCompletionsBuckets, parseCostBuckets } from './openai-parse.ts';
 import { allPages, parseOpenAiKeyPage } from '../api-key-names.ts';
 import type { KeyName } from '../../engine/view-types.ts';
@@ -20,32 +12,14 @@ import type { KeyName } from '../../engine/view-types.ts';
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com';
 const LIMITS = { '1d': 31, '1h': 168 } as const;
 
-export class OpenAiClient {
-  /** This client's refresh: its deadline and the provider's clock (Date header). */
-  private readonly session: ClientSession;
-
-  constructor(private readonly options: ProviderClientOptions) {
-    this.session = new ClientSession(options.deadlineMs);
-  }
-
-  /** The provider's own clock at its latest response, so a day is closed only once it is over there too. */
-  providerNow(): number | undefined {
-    return this.session.providerNow;
-  }
-
-  private request(path: string, params: Array<[string, string]>): ReportRequest {
+export class OpenAiClient extends AdminClient {
+  protected request(path: string, params: Array<[string, string]>): ReportRequest {
     const headers = { authorization: `Bearer ${this.options.key}`, 'user-agent': this.options.userAgent ?? 'Spendbar/0.1' };
     return reportRequest('OpenAI', this.options, this.session, headers, path, params);
   }
 
-  private report<T>(
-    path: string,
-    params: Array<[string, string]>,
-    parse: (data: unknown[]) => T[],
-    progress?: PageProgress<T>,
-  ): Promise<T[]> {
-    const onPage = progress && ((rows: T[], data: unknown[]) => progress(rows, openAiPageEnd(data)));
-    return fetchReport(this.request(path, params), parse, onPage);
+  protected pageEnd(data: unknown[]): number | undefined {
+    return openAiPageEnd(data);
   }
 
   async usage(from: number, to: number, width: '1h' | '1d', progress?: PageProgress<StoredUsage>): Promise<StoredUsage[]> {
@@ -88,22 +62,8 @@ export class OpenAiClient {
     return this.report('/v1/organization/costs', params, parseCostBuckets, progress);
   }
 
-  private async limitAt(path: string, scope: string): Promise<ProviderLimit | undefined> {
-    const request = this.request(path, []);
-    try {
-      const { body } = await getJson(joinUrl(request.baseUrl, request.path, []), {
-        headers: request.headers,
-        provider: request.provider,
-        secrets: [request.key],
-        timeoutMs: request.timeoutMs,
-        now: request.now,
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
-      return parseOpenAiSpendLimit(body, scope);
-    } catch (error) {
-      if (quietlyAbsent(error)) return undefined;
-      throw error;
-    }
+  private limitAt(path: string, scope: string): Promise<ProviderLimit | undefined> {
+    return unlessAbsent(async () => parseOpenAiSpendLimit(await this.get(path), scope), undefined);
   }
 
   /** The API keys of each project by name; a project whose keys this admin key may not list adds none. */
@@ -111,28 +71,15 @@ export class OpenAiClient {
     const keys: KeyName[] = [];
     for (const id of projects) {
       const path = `/v1/organization/projects/${encodeURIComponent(id)}/api_keys`;
-      try {
-        keys.push(
-          ...(await allPages(async (after) => {
-            const params: Array<[string, string]> = [
-              ['limit', String(pageSize)],
-              ...(after ? [['after', after] as [string, string]] : []),
-            ];
-            const request = this.request(path, params);
-            const { body } = await getJson(joinUrl(request.baseUrl, request.path, params), {
-              headers: request.headers,
-              provider: request.provider,
-              secrets: [request.key],
-              timeoutMs: request.timeoutMs,
-              now: request.now,
-              ...(request.signal ? { signal: request.signal } : {}),
-            });
-            return parseOpenAiKeyPage(body);
-          })),
-        );
-      } catch (error) {
-        if (!quietlyAbsent(error)) throw error;
-      }
+      const list = () =>
+        allPages(async (after) => {
+          const params: Array<[string, string]> = [
+            ['limit', String(pageSize)],
+            ...(after ? [['after', after] as [string, string]] : []),
+          ];
+          return parseOpenAiKeyPage(await this.get(path, params));
+        });
+      keys.push(...(await unlessAbsent(list, [])));
     }
     return keys;
   }
