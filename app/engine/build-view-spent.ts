@@ -27,7 +27,9 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
   const { now, timeZone } = input;
   // Estimates from local logs have no bill to learn from: they are priced with the catalog itself.
   const estimates = new Set(input.sources.filter((s) => s.estimate).map((s) => s.id));
-  const series = input.logCatalog
+  const series = input.billedSeries
+    ? mergeSeries(input.billedSeries, spendSeries(input.usage, [], input.logCatalog ?? input.catalog, now))
+    : input.logCatalog
     ? mergeSeries(
         spendSeries(
           input.usage.filter((r) => !estimates.has(r.source)),
@@ -49,9 +51,12 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
   // Daily spend by local date, this period and the one before (the forecast's history).
   const dailyUsd = new Map<string, number>();
   const pastHours = new Map<number, number>();
+  // Many cells share an hour, and Intl's zone arithmetic costs tens of microseconds a call.
+  const dates = new Map<number, string>();
   for (const c of series.cells) {
     if (!counted.has(c.source) || c.hour < history.start || c.hour > now) continue;
-    const date = localDate(c.hour, timeZone);
+    let date = dates.get(c.hour);
+    if (date === undefined) dates.set(c.hour, (date = localDate(c.hour, timeZone)));
     const value = femtoToUsdNumber(c.femto);
     dailyUsd.set(date, (dailyUsd.get(date) ?? 0) + value);
     if (date < todayDate) pastHours.set(c.hour, (pastHours.get(c.hour) ?? 0) + value);

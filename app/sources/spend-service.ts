@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
 import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
-import { spendSeries, type BilledTotal } from '../engine/spend-series.ts';
+import { spendSeries, type BilledTotal, type SpendSeries } from '../engine/spend-series.ts';
 import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { billProof } from '../engine/bill-proof.ts';
@@ -62,6 +62,8 @@ export class SpendService {
   private readonly running: RunningSource[];
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
+  /** The last view's priced billed series, kept while the ledger, the range, the prices and the UTC day are unchanged. */
+  private billedView: { key: string; value: ReturnType<SpendService['pricingInputs']> & { series: SpendSeries } } | undefined;
 
   constructor(private readonly options: SpendServiceOptions) {
     // Demo data never mixes with real history.
@@ -235,6 +237,32 @@ export class SpendService {
     return { catalog, logCatalog, usage, billed, findings };
   }
 
+  /**
+   * The billed sources' rows of the view's range, priced: read and priced again only when the ledger
+   * changed (a poll, another process), or the range, the price overrides or the UTC day did. Repeated
+   * views (the popover opened, the tray's minute tick) then cost no ledger read and no pricing.
+   */
+  private billedViewSeries(wanted: ReadonlySet<SourceKey>, settings: Settings, range: TimeRange) {
+    const now = this.options.now();
+    const billedWanted = new Set(
+      this.running.filter((r) => wanted.has(r.definition.id) && !r.instance?.usageRows).map((r) => r.definition.id),
+    );
+    const key = JSON.stringify([
+      this.ledger.changeStamp(),
+      [...billedWanted],
+      range,
+      settings.priceOverrides,
+      new Date(now).toISOString().slice(0, 10),
+    ]);
+    if (this.billedView?.key === key) return this.billedView.value;
+    this.billedView = undefined; // let the old rows go before the new ones are read
+    const inputs = this.pricingInputs(billedWanted, settings, range);
+    const series = spendSeries(inputs.usage, inputs.billed, inputs.catalog, now);
+    const value = { ...inputs, usage: [], billed: [], series };
+    this.billedView = { key, value };
+    return value;
+  }
+
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
   async daily(since: string | undefined, until: string | undefined, sources?: readonly SourceKey[]): Promise<DailyRow[]> {
     const settings = this.options.settings();
@@ -282,7 +310,16 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? this.running.map((r) => r.definition.id));
     const now = this.options.now();
-    const { catalog, logCatalog, usage, billed, findings } = this.pricingInputs(wanted, settings, viewRange(now, settings));
+    const range = viewRange(now, settings);
+    const { catalog, logCatalog, findings, series } = this.billedViewSeries(wanted, settings, range);
+    // Local logs are priced on every view (they change between polls), for the view's range only.
+    const usage: UsageRow[] = [];
+    for (const { definition, instance } of this.running)
+      if (instance?.usageRows && wanted.has(definition.id))
+        for (const row of instance.usageRows(logCatalog)) {
+          const start = Date.parse(row.start);
+          if (start >= range.from && start < range.to) usage.push(row);
+        }
     const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
@@ -297,7 +334,8 @@ export class SpendService {
       logCatalog,
       priceFindings: findings,
       usage,
-      billed,
+      billed: [],
+      billedSeries: series,
       sources: this.running
         .filter(({ definition }) => wanted.has(definition.id))
         .map((running) => ({

@@ -33,44 +33,26 @@ export function usageValues(r: StoredUsage): SqlValue[] {
   ];
 }
 
-interface UsageRecord {
-  source: string;
-  start_iso: string;
-  width: string;
-  model: string;
-  service_tier: string | null;
-  context_window: string | null;
-  inference_geo: string | null;
-  speed: string | null;
-  workspace: string | null;
-  nulls: number;
-  input: number;
-  output: number;
-  cache_write_5m: number;
-  cache_write_1h: number;
-  cache_read: number;
-  web_search: number;
-}
-
-export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
-  const r = record as unknown as UsageRecord;
+/** A usage row from its columns in USAGE_COLUMNS order (a statement returning arrays: no record object per row). */
+export function usageFromColumns(c: readonly SqlValue[]): StoredUsage {
   const row: Record<string, unknown> = {
-    start: r.start_iso,
-    width: r.width,
-    source: r.source,
-    model: r.model,
-    inputTokens: r.input,
-    outputTokens: r.output,
-    cacheWrite5mTokens: r.cache_write_5m,
-    cacheWrite1hTokens: r.cache_write_1h,
-    cacheReadTokens: r.cache_read,
-    webSearchRequests: r.web_search,
+    start: c[2],
+    width: c[3],
+    source: c[0],
+    model: c[4],
+    inputTokens: c[11],
+    outputTokens: c[12],
+    cacheWrite5mTokens: c[13],
+    cacheWrite1hTokens: c[14],
+    cacheReadTokens: c[15],
+    webSearchRequests: c[16],
   };
-  const columns = [r.service_tier, r.context_window, r.inference_geo, r.speed, r.workspace];
-  OPTIONAL.forEach((field, i) => {
-    if (columns[i] !== null) row[field] = columns[i];
-    else if (r.nulls & (1 << i)) row[field] = null;
-  });
+  const nulls = c[10] as number;
+  for (let i = 0; i < OPTIONAL.length; i++) {
+    const value = c[5 + i];
+    if (value !== null) row[OPTIONAL[i]!] = value;
+    else if (nulls & (1 << i)) row[OPTIONAL[i]!] = null;
+  }
   return row as unknown as StoredUsage;
 }
 

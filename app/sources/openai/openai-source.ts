@@ -28,8 +28,7 @@ export const openAiSource: SourceDefinition = {
         defaultBaseUrl: OPENAI_DEFAULT_BASE_URL,
         client: (o) => new OpenAiClient(o),
         // Each project seen in the usage has its own limit: read the ones the history names.
-        spendLimits: (client, ledger) =>
-          client.spendLimits([...new Set(ledger.usage('openai').flatMap((r) => (r.workspace ? [r.workspace] : [])))]),
+        spendLimits: (client, ledger) => client.spendLimits(ledger.workspaces('openai')),
       },
       setup,
     ),
