@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
 import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
-import { spendSeries, type BilledTotal, type SpendSeries } from '../engine/spend-series.ts';
+import { spendSeries, type BilledTotal } from '../engine/spend-series.ts';
 import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { billProof } from '../engine/bill-proof.ts';
@@ -25,6 +25,7 @@ import { Ledger, type TimeRange } from './ledger/ledger.ts';
 import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
 import { exportRows, type ExportRow } from './ledger/export-rows.ts';
 import { SOURCE_REGISTRY } from './registry.ts';
+import { ViewSeries } from './view-series.ts';
 import type { SourceDefinition, SourceInstance } from './source-definition.ts';
 import { fixFor } from './source-labels.ts';
 import { failureOf, SourceError, type SourceState } from './source-status.ts';
@@ -62,8 +63,8 @@ export class SpendService {
   private readonly running: RunningSource[];
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
-  /** The last view's priced billed series, kept while the ledger, the range, the prices and the UTC day are unchanged. */
-  private billedView: { key: string; value: ReturnType<SpendService['pricingInputs']> & { series: SpendSeries } } | undefined;
+  /** The view's priced days, kept between views (view-series.ts). */
+  private readonly viewSeries = new ViewSeries();
 
   constructor(private readonly options: SpendServiceOptions) {
     // Demo data never mixes with real history.
@@ -237,30 +238,13 @@ export class SpendService {
     return { catalog, logCatalog, usage, billed, findings };
   }
 
-  /**
-   * The billed sources' rows of the view's range, priced: read and priced again only when the ledger
-   * changed (a poll, another process), or the range, the price overrides or the UTC day did. Repeated
-   * views (the popover opened, the tray's minute tick) then cost no ledger read and no pricing.
-   */
-  private billedViewSeries(wanted: ReadonlySet<SourceKey>, settings: Settings, range: TimeRange) {
+  /** The billed sources' series of the view's range: only days rewritten since the last view are priced again. */
+  private billedViewSeries(wanted: ReadonlySet<SourceKey>, settings: Settings, range: TimeRange, periodStart: number) {
+    const billed = this.running.filter((r) => wanted.has(r.definition.id) && !r.instance?.usageRows).map((r) => r.definition.id);
+    const logCatalog = buildCatalog(settings.priceOverrides);
+    const key = JSON.stringify(settings.priceOverrides);
     const now = this.options.now();
-    const billedWanted = new Set(
-      this.running.filter((r) => wanted.has(r.definition.id) && !r.instance?.usageRows).map((r) => r.definition.id),
-    );
-    const key = JSON.stringify([
-      this.ledger.changeStamp(),
-      [...billedWanted],
-      range,
-      settings.priceOverrides,
-      new Date(now).toISOString().slice(0, 10),
-    ]);
-    if (this.billedView?.key === key) return this.billedView.value;
-    this.billedView = undefined; // let the old rows go before the new ones are read
-    const inputs = this.pricingInputs(billedWanted, settings, range);
-    const series = spendSeries(inputs.usage, inputs.billed, inputs.catalog, now);
-    const value = { ...inputs, usage: [], billed: [], series };
-    this.billedView = { key, value };
-    return value;
+    return { logCatalog, ...this.viewSeries.get(this.ledger, billed, range, periodStart, logCatalog, key, now) };
   }
 
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
@@ -311,7 +295,8 @@ export class SpendService {
     const wanted = new Set(options.sources ?? this.running.map((r) => r.definition.id));
     const now = this.options.now();
     const range = viewRange(now, settings);
-    const { catalog, logCatalog, findings, series } = this.billedViewSeries(wanted, settings, range);
+    const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
+    const { catalog, logCatalog, findings, series } = this.billedViewSeries(wanted, settings, range, periodStart);
     // Local logs are priced on every view (they change between polls), for the view's range only.
     const usage: UsageRow[] = [];
     for (const { definition, instance } of this.running)
@@ -320,7 +305,6 @@ export class SpendService {
           const start = Date.parse(row.start);
           if (start >= range.from && start < range.to) usage.push(row);
         }
-    const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,

@@ -42,6 +42,7 @@ export interface TimeRange {
 }
 
 const placeholders = (columns: string) => columns.replace(/[a-z_0-9]+/g, '?');
+const DAY_MS = 86_400_000;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const ALL: TimeRange = { from: -8.64e15, to: 8.64e15 };
 
@@ -150,6 +151,7 @@ export class Ledger {
         dropCosts.run(change.source, window.fromDay, window.toDay);
         for (const row of unique(window.rows, costKey)) addCost.run(...costValues(row));
       }
+      this.stampDays(change);
       if (change.sync) {
         const merged = { ...this.syncMark(change.source), ...change.sync };
         db.prepare(
@@ -170,6 +172,35 @@ export class Ledger {
         message: `The new data could not be saved to the ledger (${(error as Error).message}); everything saved before is kept. To fix: ${fixFor(error, dirname(this.path))}`,
       });
     }
+  }
+
+  /** Marks every UTC day the change's windows cover with one new stamp (inside the commit's transaction). */
+  private stampDays(change: LedgerChange): void {
+    const days = new Set<string>();
+    const addDays = (from: number, to: number) => {
+      for (let t = Math.floor(from / DAY_MS) * DAY_MS; t < to; t += DAY_MS) days.add(dayOf(t));
+    };
+    for (const w of change.usage ?? []) addDays(Date.parse(w.from), Date.parse(w.to));
+    for (const w of change.costs ?? []) addDays(Date.parse(`${w.fromDay}T00:00:00Z`), Date.parse(`${w.toDay}T00:00:00Z`));
+    if (days.size === 0) return;
+    const { stamp } = this.db.prepare('SELECT coalesce(max(stamp), 0) + 1 AS stamp FROM day_stamp').get() as { stamp: number };
+    const set = this.db.prepare(
+      'INSERT INTO day_stamp (source, day, stamp) VALUES (?, ?, ?) ON CONFLICT (source, day) DO UPDATE SET stamp = excluded.stamp',
+    );
+    for (const day of days) set.run(change.source, day, stamp);
+  }
+
+  /** Each UTC day's stamp in [fromDay, toDay] (inclusive) that has one: what changed since a reader last looked. */
+  dayStamps(source: SourceId, fromDay: string, toDay: string): Map<string, number> {
+    const stamps = new Map<string, number>();
+    // A schema-2 file opened read-only (never upgraded) has no stamps: and nothing can change it either.
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'day_stamp'").get()) return stamps;
+    for (const [day, stamp] of arrays(
+      this.db.prepare('SELECT day, stamp FROM day_stamp WHERE source = ? AND day >= ? AND day <= ?'),
+      [source, fromDay, toDay],
+    ))
+      stamps.set(day as string, stamp as number);
+    return stamps;
   }
 
   /** Another part's saved state (a named blob), kept with the ledger. */

@@ -55,7 +55,7 @@ describe('ledger faults', () => {
     const before = readFileSync(path);
     const ledger = Ledger.open(home);
     expect(ledger.problem).toMatch(
-      /written by a newer version of Spendbar \(schema 7; this one reads 2\); it was left as it is.*update Spendbar/,
+      /written by a newer version of Spendbar \(schema 7; this one reads 3\); it was left as it is.*update Spendbar/,
     );
     expect(asides(home)).toEqual([]);
     ledger.commit(daySync('2026-11-01'));
