@@ -11,13 +11,13 @@ import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { billProof } from '../engine/bill-proof.ts';
 import type { BillLine } from '../engine/billed-rates.ts';
-import { snoozeAlert, type Alert } from '../engine/alerts.ts';
+import { snoozeAlert, type Alert, type AlertState } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
 import type { PriceFindingView, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
-import { readAlertState, writeAlertState } from './alert-store.ts';
+import { loadAlertState, writeAlertState } from './alert-store.ts';
 import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
 import type { DataCoverage } from './data-coverage.ts';
@@ -63,6 +63,8 @@ export class SpendService {
   private readonly running: RunningSource[];
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
+  /** What fired while alerts.json cannot be used: kept here so nothing repeats, and the file is left alone. */
+  private alertsInMemory: AlertState | undefined;
   /** The view's priced days, kept between views (view-series.ts). */
   private readonly viewSeries = new ViewSeries();
 
@@ -282,8 +284,16 @@ export class SpendService {
 
   /** "Remind me later" for one alert. */
   snoozeAlert(id: string, until: number): void {
-    const state = readAlertState(this.options.home);
-    if (state) writeAlertState(this.options.home, snoozeAlert(state, id, until));
+    const { state, problem } = this.alertState();
+    if (!state) return;
+    if (problem) this.alertsInMemory = snoozeAlert(state, id, until);
+    else writeAlertState(this.options.home, snoozeAlert(state, id, until));
+  }
+
+  /** alerts.json, or, while it cannot be used, what this session fired (with the problem for a notice). */
+  private alertState(): { state: AlertState | undefined; problem: string | undefined } {
+    const loaded = loadAlertState(this.options.home);
+    return loaded.problem ? { state: this.alertsInMemory, problem: loaded.problem } : { state: loaded.state, problem: undefined };
   }
 
   /** The SpendView now. With consumeAlerts, due alerts are marked fired (the app's notifier). */
@@ -305,6 +315,7 @@ export class SpendService {
           const start = Date.parse(row.start);
           if (start >= range.from && start < range.to) usage.push(row);
         }
+    const alerts = this.alertState();
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
@@ -326,16 +337,23 @@ export class SpendService {
           ...this.sourceInput(running, configured.has(running.definition.id), periodStart),
           ...(running.definition.isSubscription?.(settings) ? { subscription: true } : {}),
         })),
-      alertState: readAlertState(this.options.home),
+      alertState: alerts.state,
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,
-      notices: [...this.notices, ...this.running.flatMap((r) => r.instance?.warnings?.() ?? [])],
+      notices: [
+        ...this.notices,
+        ...(alerts.problem ? [alerts.problem] : []),
+        ...this.running.flatMap((r) => r.instance?.warnings?.() ?? []),
+      ],
       providerLimits: this.running.flatMap(({ definition, instance }) =>
         wanted.has(definition.id) ? (instance?.providerLimits?.() ?? []) : [],
       ),
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
-    if (options.consumeAlerts) writeAlertState(this.options.home, alertState);
+    if (options.consumeAlerts) {
+      if (alerts.problem) this.alertsInMemory = alertState;
+      else writeAlertState(this.options.home, alertState);
+    }
     return { view, due };
   }
 }
