@@ -75,15 +75,16 @@ export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
   };
 }
 
-export function usageKey(r: StoredUsage): string {
-  return [r.start, r.width, r.model, ...OPTIONAL.map((f) => r[f] ?? '')].join('|');
+/**
+ * What tells two usage buckets apart, from a row's column values (USAGE_COLUMNS order): start,
+ * width, model and the optional dimensions. The same bucket twice in one fetch (a page overlap) is
+ * stored once, the last seen.
+ */
+export function usageIdentity(v: readonly SqlValue[]): string {
+  return `${v[2]}|${v[3]}|${v[4]}|${v[5] ?? ''}|${v[6] ?? ''}|${v[7] ?? ''}|${v[8] ?? ''}|${v[9] ?? ''}`;
 }
 
-export function costKey(r: BilledCost): string {
-  return [r.day, r.model ?? '', r.description ?? '', r.workspace ?? '', r.line].join('|');
-}
-
-/** Rows with the same key in one fetch are one bucket seen twice (a page overlap): keep the last. */
-export function unique<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  return [...new Map(rows.map((row) => [key(row), row])).values()];
+/** What tells two bill lines apart (COST_COLUMNS order): day, model, description, workspace, line. */
+export function costIdentity(v: readonly SqlValue[]): string {
+  return `${v[1]}|${v[2] ?? ''}|${v[3] ?? ''}|${v[4] ?? ''}|${v[5]}`;
 }

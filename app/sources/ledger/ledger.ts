@@ -13,15 +13,15 @@ import { fixFor, openLedgerDatabase } from './ledger-open.ts';
 import {
   COST_COLUMNS,
   costFromRecord,
-  costKey,
+  costIdentity,
   costValues,
-  unique,
   USAGE_COLUMNS,
   usageFromColumns,
-  usageKey,
+  usageIdentity,
   usageValues,
 } from './ledger-rows.ts';
-import type { DatabaseSync } from './sqlite.ts';
+import { arrays, type DatabaseSync } from './sqlite.ts';
+import { replaceWindow } from './window-replace.ts';
 import { dirname } from 'node:path';
 
 export type { SyncMark } from './ledger-format.ts';
@@ -41,22 +41,8 @@ export interface TimeRange {
   readonly to: number;
 }
 
-const placeholders = (columns: string) => columns.replace(/[a-z_0-9]+/g, '?');
-const DAY_MS = 86_400_000;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const ALL: TimeRange = { from: -8.64e15, to: 8.64e15 };
-
-type Statement = ReturnType<DatabaseSync['prepare']>;
-type Row = Array<string | number | null>;
-
-/** A statement's rows as arrays, one at a time (setReturnArrays: Node >= 22.16; objects turned into arrays before). */
-function* arrays(statement: Statement, args: Array<string | number>): Generator<Row> {
-  const withArrays = statement as Statement & { setReturnArrays?: (on: boolean) => void };
-  if (typeof withArrays.setReturnArrays === 'function') {
-    withArrays.setReturnArrays(true);
-    yield* statement.iterate(...args) as Iterable<unknown> as Iterable<Row>;
-  } else for (const record of statement.iterate(...args)) yield Object.values(record as object) as Row;
-}
 
 export class Ledger {
   private commits = 0;
@@ -139,19 +125,30 @@ export class Ledger {
     const db = this.db;
     try {
       db.exec('BEGIN IMMEDIATE');
-      const dropUsage = db.prepare('DELETE FROM usage WHERE source = ? AND start >= ? AND start < ?');
-      const addUsage = db.prepare(`INSERT INTO usage (${USAGE_COLUMNS}) VALUES (${placeholders(USAGE_COLUMNS)})`);
-      for (const window of change.usage ?? []) {
-        dropUsage.run(change.source, Date.parse(window.from), Date.parse(window.to));
-        for (const row of unique(window.rows, usageKey)) addUsage.run(...usageValues(row));
-      }
-      const dropCosts = db.prepare('DELETE FROM cost WHERE source = ? AND day >= ? AND day < ?');
-      const addCost = db.prepare(`INSERT INTO cost (${COST_COLUMNS}) VALUES (${placeholders(COST_COLUMNS)})`);
-      for (const window of change.costs ?? []) {
-        dropCosts.run(change.source, window.fromDay, window.toDay);
-        for (const row of unique(window.rows, costKey)) addCost.run(...costValues(row));
-      }
-      this.stampDays(change);
+      const changed = new Set<string>();
+      for (const window of change.usage ?? [])
+        replaceWindow(db, {
+          table: 'usage',
+          columns: USAGE_COLUMNS,
+          where: 'source = ? AND start >= ? AND start < ?',
+          args: [change.source, Date.parse(window.from), Date.parse(window.to)],
+          rows: window.rows.map(usageValues),
+          identity: usageIdentity,
+          dayOf: (values) => dayOf(values[1] as number),
+          changed,
+        });
+      for (const window of change.costs ?? [])
+        replaceWindow(db, {
+          table: 'cost',
+          columns: COST_COLUMNS,
+          where: 'source = ? AND day >= ? AND day < ?',
+          args: [change.source, window.fromDay, window.toDay],
+          rows: window.rows.map(costValues),
+          identity: costIdentity,
+          dayOf: (values) => values[1] as string,
+          changed,
+        });
+      this.stampDays(change.source, changed);
       if (change.sync) {
         const merged = { ...this.syncMark(change.source), ...change.sync };
         db.prepare(
@@ -174,20 +171,14 @@ export class Ledger {
     }
   }
 
-  /** Marks every UTC day the change's windows cover with one new stamp (inside the commit's transaction). */
-  private stampDays(change: LedgerChange): void {
-    const days = new Set<string>();
-    const addDays = (from: number, to: number) => {
-      for (let t = Math.floor(from / DAY_MS) * DAY_MS; t < to; t += DAY_MS) days.add(dayOf(t));
-    };
-    for (const w of change.usage ?? []) addDays(Date.parse(w.from), Date.parse(w.to));
-    for (const w of change.costs ?? []) addDays(Date.parse(`${w.fromDay}T00:00:00Z`), Date.parse(`${w.toDay}T00:00:00Z`));
+  /** Marks the UTC days whose rows a commit changed with one new stamp (inside the commit's transaction). */
+  private stampDays(source: SourceId, days: ReadonlySet<string>): void {
     if (days.size === 0) return;
     const { stamp } = this.db.prepare('SELECT coalesce(max(stamp), 0) + 1 AS stamp FROM day_stamp').get() as { stamp: number };
     const set = this.db.prepare(
       'INSERT INTO day_stamp (source, day, stamp) VALUES (?, ?, ?) ON CONFLICT (source, day) DO UPDATE SET stamp = excluded.stamp',
     );
-    for (const day of days) set.run(change.source, day, stamp);
+    for (const day of days) set.run(source, day, stamp);
   }
 
   /** Each UTC day's stamp in [fromDay, toDay] (inclusive) that has one: what changed since a reader last looked. */

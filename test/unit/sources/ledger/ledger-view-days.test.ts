@@ -42,6 +42,30 @@ describe('the view prices again only the days a commit rewrote', () => {
     expect(ledger.dayStamps('openai', '2026-10-31', '2026-11-03').size).toBe(0);
   });
 
+  it('a re-fetch that finds nothing new writes nothing; a moved hour or a vanished row is replaced, and only its day stamped', () => {
+    const ledger = Ledger.open(ledgerHome());
+    ledger.commit(daySync('2026-11-01'));
+    ledger.commit(daySync('2026-11-02'));
+    const stamps = () => ledger.dayStamps('anthropic', '2026-11-01', '2026-11-02');
+    const first = stamps();
+    const stamp = ledger.changeStamp();
+    ledger.commit(daySync('2026-11-02'));
+    expect(stamps()).toEqual(first);
+    expect(ledger.changeStamp()).not.toBe(stamp); // a commit all the same: readers look again
+
+    const moved = daySync('2026-11-02');
+    const rows = moved.usage![0]!.rows.map((r, h) => (h === 23 ? { ...r, inputTokens: 7 } : r));
+    ledger.commit({ ...moved, usage: [{ ...moved.usage![0]!, rows }] });
+    expect(stamps().get('2026-11-01')).toBe(first.get('2026-11-01'));
+    expect(stamps().get('2026-11-02')).toBeGreaterThan(first.get('2026-11-02')!);
+    const day2 = { from: Date.parse('2026-11-02T00:00:00Z'), to: Date.parse('2026-11-03T00:00:00Z') };
+    expect(ledger.usage('anthropic', day2).map((r) => r.inputTokens)).toEqual([...Array(23).fill(100), 7]);
+
+    ledger.commit({ ...moved, usage: [{ ...moved.usage![0]!, rows: rows.slice(1) }] }); // hour 0 gone from the report
+    expect(ledger.usage('anthropic', day2)).toHaveLength(23);
+    expect(ledger.usage('anthropic')).toHaveLength(47);
+  });
+
   it('a closed day rewritten by another process shows in the next view, equal to a fresh start', async () => {
     const home = ledgerHome();
     const writer = Ledger.open(join(home, 'demo')); // the CLI beside the app
