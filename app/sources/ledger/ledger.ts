@@ -20,7 +20,7 @@ import {
   usageIdentity,
   usageValues,
 } from './ledger-rows.ts';
-import { arrays, type DatabaseSync } from './sqlite.ts';
+import { arrays, prepared, type DatabaseSync } from './sqlite.ts';
 import { replaceWindow } from './window-replace.ts';
 import { dirname } from 'node:path';
 
@@ -72,7 +72,7 @@ export class Ledger {
     const where = source ? 'source = ? AND start >= ? AND start < ?' : 'start >= ? AND start < ?';
     const args = source ? [source, range.from, range.to] : [range.from, range.to];
     const rows: StoredUsage[] = [];
-    for (const columns of arrays(this.db.prepare(`SELECT ${USAGE_COLUMNS} FROM usage WHERE ${where} ORDER BY start`), args))
+    for (const columns of arrays(prepared(this.db, `SELECT ${USAGE_COLUMNS} FROM usage WHERE ${where} ORDER BY start`), args))
       rows.push(usageFromColumns(columns));
     return rows;
   }
@@ -83,14 +83,15 @@ export class Ledger {
    * what they derived from the rows while it stays the same.
    */
   changeStamp(): string {
-    return `${(this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version}|${this.commits}`;
+    return `${(prepared(this.db, 'PRAGMA data_version').get() as { data_version: number }).data_version}|${this.commits}`;
   }
 
   /** The workspaces (Anthropic) or projects (OpenAI) a source's usage names, without reading its rows. */
   workspaces(source: SourceId): string[] {
-    const rows = this.db
-      .prepare('SELECT DISTINCT workspace FROM usage WHERE source = ? AND workspace IS NOT NULL ORDER BY workspace')
-      .all(source) as Array<{ workspace: string }>;
+    const rows = prepared(
+      this.db,
+      'SELECT DISTINCT workspace FROM usage WHERE source = ? AND workspace IS NOT NULL ORDER BY workspace',
+    ).all(source) as Array<{ workspace: string }>;
     return rows.map((r) => r.workspace);
   }
 
@@ -100,20 +101,20 @@ export class Ledger {
     const to = range === ALL ? '~' : dayOf(range.to - 1);
     const where = source ? 'source = ? AND day >= ? AND day <= ?' : 'day >= ? AND day <= ?';
     const args = source ? [source, from, to] : [from, to];
-    const rows = this.db.prepare(`SELECT ${COST_COLUMNS} FROM cost WHERE ${where} ORDER BY day`).all(...args);
+    const rows = prepared(this.db, `SELECT ${COST_COLUMNS} FROM cost WHERE ${where} ORDER BY day`).all(...args);
     return rows.map((r) => costFromRecord(r as never));
   }
 
   /** The first UTC day the ledger holds anything for, or undefined when it is empty. */
   firstDay(): string | undefined {
-    const usage = this.db.prepare('SELECT MIN(start) AS t FROM usage').get() as { t: number | null };
-    const cost = this.db.prepare('SELECT MIN(day) AS d FROM cost').get() as { d: string | null };
+    const usage = prepared(this.db, 'SELECT MIN(start) AS t FROM usage').get() as { t: number | null };
+    const cost = prepared(this.db, 'SELECT MIN(day) AS d FROM cost').get() as { d: string | null };
     const days = [usage.t === null ? undefined : dayOf(usage.t), cost.d ?? undefined].filter((d): d is string => !!d);
     return days.sort()[0];
   }
 
   syncMark(source: SourceId): SyncMark {
-    const row = this.db.prepare('SELECT mark FROM sync_mark WHERE source = ?').get(source) as { mark: string } | undefined;
+    const row = prepared(this.db, 'SELECT mark FROM sync_mark WHERE source = ?').get(source) as { mark: string } | undefined;
     return row ? (JSON.parse(row.mark) as SyncMark) : {};
   }
 
@@ -151,7 +152,8 @@ export class Ledger {
       this.stampDays(change.source, changed);
       if (change.sync) {
         const merged = { ...this.syncMark(change.source), ...change.sync };
-        db.prepare(
+        prepared(
+          db,
           'INSERT INTO sync_mark (source, mark) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET mark = excluded.mark',
         ).run(change.source, JSON.stringify(merged));
       }
@@ -174,8 +176,9 @@ export class Ledger {
   /** Marks the UTC days whose rows a commit changed with one new stamp (inside the commit's transaction). */
   private stampDays(source: SourceId, days: ReadonlySet<string>): void {
     if (days.size === 0) return;
-    const { stamp } = this.db.prepare('SELECT coalesce(max(stamp), 0) + 1 AS stamp FROM day_stamp').get() as { stamp: number };
-    const set = this.db.prepare(
+    const { stamp } = prepared(this.db, 'SELECT coalesce(max(stamp), 0) + 1 AS stamp FROM day_stamp').get() as { stamp: number };
+    const set = prepared(
+      this.db,
       'INSERT INTO day_stamp (source, day, stamp) VALUES (?, ?, ?) ON CONFLICT (source, day) DO UPDATE SET stamp = excluded.stamp',
     );
     for (const day of days) set.run(source, day, stamp);
@@ -185,9 +188,9 @@ export class Ledger {
   dayStamps(source: SourceId, fromDay: string, toDay: string): Map<string, number> {
     const stamps = new Map<string, number>();
     // A schema-2 file opened read-only (never upgraded) has no stamps: and nothing can change it either.
-    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'day_stamp'").get()) return stamps;
+    if (!prepared(this.db, "SELECT 1 FROM sqlite_master WHERE name = 'day_stamp'").get()) return stamps;
     for (const [day, stamp] of arrays(
-      this.db.prepare('SELECT day, stamp FROM day_stamp WHERE source = ? AND day >= ? AND day <= ?'),
+      prepared(this.db, 'SELECT day, stamp FROM day_stamp WHERE source = ? AND day >= ? AND day <= ?'),
       [source, fromDay, toDay],
     ))
       stamps.set(day as string, stamp as number);
@@ -196,14 +199,15 @@ export class Ledger {
 
   /** Another part's saved state (a named blob), kept with the ledger. */
   loadState(name: string): Uint8Array | undefined {
-    const row = this.db.prepare('SELECT value FROM saved_state WHERE name = ?').get(name) as { value: Uint8Array } | undefined;
+    const row = prepared(this.db, 'SELECT value FROM saved_state WHERE name = ?').get(name) as { value: Uint8Array } | undefined;
     return row?.value;
   }
 
   saveState(name: string, value: Uint8Array): void {
-    this.db
-      .prepare('INSERT INTO saved_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
-      .run(name, value);
+    prepared(
+      this.db,
+      'INSERT INTO saved_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    ).run(name, value);
   }
 
   close(): void {

@@ -78,3 +78,14 @@ export function allArrays(statement: Statement, args: ReadonlyArray<string | num
   withArrays.setReturnArrays(true);
   return statement.all(...args) as unknown as SqlRow[];
 }
+
+const statements = new WeakMap<DatabaseSync, Map<string, Statement>>();
+
+/** A statement compiled once per connection: a poll and a view run the same few queries every time. */
+export function prepared(db: DatabaseSync, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}

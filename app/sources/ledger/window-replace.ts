@@ -4,7 +4,7 @@
  * re-fetches yesterday and today, and most of those hours have not moved since the last poll, so
  * it writes (and stamps for the view) only what changed instead of two days of rows.
  */
-import { allArrays, type DatabaseSync, type SqlRow } from './sqlite.ts';
+import { allArrays, prepared, type DatabaseSync, type SqlRow } from './sqlite.ts';
 
 export interface WindowReplace {
   readonly table: 'usage' | 'cost';
@@ -25,30 +25,38 @@ export interface WindowReplace {
 
 const placeholders = (columns: string) => columns.replace(/[a-z_0-9]+/g, '?');
 
-function same(a: SqlRow, b: SqlRow): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return a.length === b.length;
+/** The first `n` values of two rows are equal (a stored row carries its rowid after them). */
+function same(a: SqlRow, b: SqlRow, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
   const fresh = new Map<string, SqlRow>();
-  for (const values of w.rows) fresh.set(w.identity(values), values);
-  const kept = new Set<string>();
-  const remove = db.prepare(`DELETE FROM ${w.table} WHERE rowid = ?`);
-  // The window's stored rows (a poll's two days: read at once, as arrays).
-  for (const values of allArrays(db.prepare(`SELECT ${w.columns}, rowid FROM ${w.table} WHERE ${w.where}`), w.args)) {
-    const rowid = values.pop() as number;
+  for (const values of w.rows) fresh.set(w.identity(values), values); // the last of a bucket seen twice, in first-seen order
+  const rows = [...fresh.values()];
+  // The window's stored rows (a poll's two days: read at once, as arrays), in the order they were
+  // written: a re-fetch returns its rows in the same order, and what moved since the last poll (the
+  // latest hours) was written last — so an equal prefix is matched without building any key.
+  const stored = allArrays(prepared(db, `SELECT ${w.columns}, rowid FROM ${w.table} WHERE ${w.where} ORDER BY rowid`), w.args);
+  const width = rows[0]?.length ?? 0;
+  let prefix = 0;
+  while (prefix < rows.length && prefix < stored.length && same(rows[prefix]!, stored[prefix]!, width)) prefix++;
+  const rest = new Map<string, SqlRow>();
+  for (let i = prefix; i < rows.length; i++) rest.set(w.identity(rows[i]!), rows[i]!);
+  const remove = prepared(db, `DELETE FROM ${w.table} WHERE rowid = ?`);
+  for (let i = prefix; i < stored.length; i++) {
+    const values = stored[i]!;
     const id = w.identity(values);
-    const now = fresh.get(id);
-    if (now && !kept.has(id) && same(now, values)) kept.add(id);
+    const now = rest.get(id);
+    if (now && same(now, values, width)) rest.delete(id);
     else {
-      remove.run(rowid);
+      remove.run(values[values.length - 1]!);
       w.changed.add(w.dayOf(values));
     }
   }
-  const insert = db.prepare(`INSERT INTO ${w.table} (${w.columns}) VALUES (${placeholders(w.columns)})`);
-  for (const [id, values] of fresh) {
-    if (kept.has(id)) continue;
+  const insert = prepared(db, `INSERT INTO ${w.table} (${w.columns}) VALUES (${placeholders(w.columns)})`);
+  for (const values of rest.values()) {
     insert.run(...values);
     w.changed.add(w.dayOf(values));
   }
