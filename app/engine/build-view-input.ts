@@ -39,8 +39,8 @@ export interface ViewInput {
   readonly usage: readonly UsageRow[];
   readonly billed: readonly BilledTotal[];
   /**
-   * The billed sources' spend series, already priced (the service keeps it between views while the
-   * ledger is unchanged); `usage` then holds only the estimates' rows. Absent: priced from `usage`.
+   * The billed sources' spend series, already priced (the service keeps each day's between views
+   * until a commit rewrites it); `usage` then holds only the estimates' rows. Absent: priced from `usage`.
    */
   readonly billedSeries?: SpendSeries;
   readonly sources: readonly SourceInput[];
