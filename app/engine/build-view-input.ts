@@ -1,7 +1,7 @@
 /** What buildView needs: settings, ledger rows, source states and the time, all passed in. */
 import type { AlertState } from './alerts.ts';
 import type { Catalog } from './catalog/catalog.ts';
-import type { BilledTotal } from './spend-series.ts';
+import type { BilledTotal, SpendSeries } from './spend-series.ts';
 import type { UsageRow } from './usage-row.ts';
 import type { KeyName, PriceFindingView, ProviderLimit, SourceKey, SourceView } from './view-types.ts';
 
@@ -38,6 +38,11 @@ export interface ViewInput {
   readonly priceFindings?: readonly PriceFindingView[];
   readonly usage: readonly UsageRow[];
   readonly billed: readonly BilledTotal[];
+  /**
+   * The billed sources' spend series, already priced (the service keeps each day's between views
+   * until a commit rewrites it); `usage` then holds only the estimates' rows. Absent: priced from `usage`.
+   */
+  readonly billedSeries?: SpendSeries;
   readonly sources: readonly SourceInput[];
   readonly alertState: AlertState | undefined;
   readonly pausedUntil?: number;

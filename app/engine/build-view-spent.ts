@@ -19,6 +19,22 @@ export interface ViewSpent {
   readonly pastHours: ReadonlyMap<number, number>;
 }
 
+/**
+ * The local date of an hour start, remembered: many cells share an hour, every view asks for the
+ * same two months of hours, and Intl's zone arithmetic costs microseconds a call. Bounded: cleared
+ * past two years of hours.
+ */
+const localDates = new Map<string, string>();
+function localDateOfHour(hour: number, timeZone: string): string {
+  const key = `${timeZone}|${hour}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    if (localDates.size > 20_000) localDates.clear();
+    localDates.set(key, (date = localDate(hour, timeZone)));
+  }
+  return date;
+}
+
 export function sumCells(cells: readonly SpendCell[]): Femto {
   return cells.reduce((s, c) => s + c.femto, 0n);
 }
@@ -27,34 +43,41 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
   const { now, timeZone } = input;
   // Estimates from local logs have no bill to learn from: they are priced with the catalog itself.
   const estimates = new Set(input.sources.filter((s) => s.estimate).map((s) => s.id));
-  const series = input.logCatalog
-    ? mergeSeries(
-        spendSeries(
-          input.usage.filter((r) => !estimates.has(r.source)),
-          input.billed,
-          input.catalog,
-          now,
-        ),
-        spendSeries(
-          input.usage.filter((r) => estimates.has(r.source)),
-          [],
-          input.logCatalog,
-          now,
-        ),
-      )
-    : spendSeries(input.usage, input.billed, input.catalog, now);
+  const series = input.billedSeries
+    ? mergeSeries(input.billedSeries, spendSeries(input.usage, [], input.logCatalog ?? input.catalog, now))
+    : input.logCatalog
+      ? mergeSeries(
+          spendSeries(
+            input.usage.filter((r) => !estimates.has(r.source)),
+            input.billed,
+            input.catalog,
+            now,
+          ),
+          spendSeries(
+            input.usage.filter((r) => estimates.has(r.source)),
+            [],
+            input.logCatalog,
+            now,
+          ),
+        )
+      : spendSeries(input.usage, input.billed, input.catalog, now);
   const inPeriod = series.cells.filter((c) => c.hour >= period.start && c.hour < period.end && c.hour <= now);
   const countedCells = inPeriod.filter((c) => counted.has(c.source));
 
   // Daily spend by local date, this period and the one before (the forecast's history).
   const dailyUsd = new Map<string, number>();
   const pastHours = new Map<number, number>();
+  // Summed exactly per hour first: one conversion and one local date per hour, not per cell.
+  const byHour = new Map<number, Femto>();
   for (const c of series.cells) {
     if (!counted.has(c.source) || c.hour < history.start || c.hour > now) continue;
-    const date = localDate(c.hour, timeZone);
-    const value = femtoToUsdNumber(c.femto);
+    byHour.set(c.hour, (byHour.get(c.hour) ?? 0n) + c.femto);
+  }
+  for (const [hour, femto] of byHour) {
+    const date = localDateOfHour(hour, timeZone);
+    const value = femtoToUsdNumber(femto);
     dailyUsd.set(date, (dailyUsd.get(date) ?? 0) + value);
-    if (date < todayDate) pastHours.set(c.hour, (pastHours.get(c.hour) ?? 0) + value);
+    if (date < todayDate) pastHours.set(hour, value);
   }
   return { series, inPeriod, countedCells, spentFemto: sumCells(countedCells), dailyUsd, pastHours };
 }

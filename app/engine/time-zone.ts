@@ -77,10 +77,19 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Days already asked for: every view asks for the same weeks of days, each a few Intl calls. Bounded. */
+const dayStarts = new Map<string, number>();
+
 /** Start of a local calendar day, as an instant. */
 export function startOfLocalDay(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedTime(y, m, d, 0, timeZone);
+  const key = `${timeZone}|${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    if (dayStarts.size > 10_000) dayStarts.clear();
+    dayStarts.set(key, (start = zonedTime(y, m, d, 0, timeZone)));
+  }
+  return start;
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -11,13 +11,13 @@ import { withReconciliation } from '../engine/daily-reconciliation.ts';
 import { buildView, type SourceInput } from '../engine/build-view.ts';
 import { billProof } from '../engine/bill-proof.ts';
 import type { BillLine } from '../engine/billed-rates.ts';
-import { snoozeAlert, type Alert } from '../engine/alerts.ts';
+import { snoozeAlert, type Alert, type AlertState } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
 import type { PriceFindingView, SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
-import { readAlertState, writeAlertState } from './alert-store.ts';
+import { loadAlertState, writeAlertState } from './alert-store.ts';
 import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
 import { keyCharacterProblem } from './http/key-characters.ts';
 import type { DataCoverage } from './data-coverage.ts';
@@ -25,6 +25,7 @@ import { Ledger, type TimeRange } from './ledger/ledger.ts';
 import { localDaysRange, viewRange } from './ledger/ledger-ranges.ts';
 import { exportRows, type ExportRow } from './ledger/export-rows.ts';
 import { SOURCE_REGISTRY } from './registry.ts';
+import { ViewSeries } from './view-series.ts';
 import type { SourceDefinition, SourceInstance } from './source-definition.ts';
 import { fixFor } from './source-labels.ts';
 import { failureOf, SourceError, type SourceState } from './source-status.ts';
@@ -62,6 +63,10 @@ export class SpendService {
   private readonly running: RunningSource[];
   private readonly states = new Map<SourceKey, SourceState>();
   private readonly notices: string[] = [];
+  /** What fired while alerts.json cannot be used: kept here so nothing repeats, and the file is left alone. */
+  private alertsInMemory: AlertState | undefined;
+  /** The view's priced days, kept between views (view-series.ts). */
+  private readonly viewSeries = new ViewSeries();
 
   constructor(private readonly options: SpendServiceOptions) {
     // Demo data never mixes with real history.
@@ -242,6 +247,15 @@ export class SpendService {
     return { catalog, logCatalog, usage, billed, findings };
   }
 
+  /** The billed sources' series of the view's range: only days rewritten since the last view are priced again. */
+  private billedViewSeries(wanted: ReadonlySet<SourceKey>, settings: Settings, range: TimeRange, periodStart: number) {
+    const billed = this.running.filter((r) => wanted.has(r.definition.id) && !r.instance?.usageRows).map((r) => r.definition.id);
+    const logCatalog = buildCatalog(settings.priceOverrides);
+    const key = JSON.stringify(settings.priceOverrides);
+    const now = this.options.now();
+    return { logCatalog, ...this.viewSeries.get(this.ledger, billed, range, periodStart, logCatalog, key, now) };
+  }
+
   /** One row per local day between two dates (inclusive), for the counted or the chosen sources. */
   async daily(since: string | undefined, until: string | undefined, sources?: readonly SourceKey[]): Promise<DailyRow[]> {
     const settings = this.options.settings();
@@ -277,8 +291,16 @@ export class SpendService {
 
   /** "Remind me later" for one alert. */
   snoozeAlert(id: string, until: number): void {
-    const state = readAlertState(this.options.home);
-    if (state) writeAlertState(this.options.home, snoozeAlert(state, id, until));
+    const { state, problem } = this.alertState();
+    if (!state) return;
+    if (problem) this.alertsInMemory = snoozeAlert(state, id, until);
+    else writeAlertState(this.options.home, snoozeAlert(state, id, until));
+  }
+
+  /** alerts.json, or, while it cannot be used, what this session fired (with the problem for a notice). */
+  private alertState(): { state: AlertState | undefined; problem: string | undefined } {
+    const loaded = loadAlertState(this.options.home);
+    return loaded.problem ? { state: this.alertsInMemory, problem: loaded.problem } : { state: loaded.state, problem: undefined };
   }
 
   /** The SpendView now. With consumeAlerts, due alerts are marked fired (the app's notifier). */
@@ -289,8 +311,18 @@ export class SpendService {
     const configured = await this.configured();
     const wanted = new Set(options.sources ?? this.running.map((r) => r.definition.id));
     const now = this.options.now();
-    const { catalog, logCatalog, usage, billed, findings } = this.pricingInputs(wanted, settings, viewRange(now, settings));
+    const range = viewRange(now, settings);
     const periodStart = periodContaining(now, settings.timeZone, settings.periodStartDay).start;
+    const { catalog, logCatalog, findings, series } = this.billedViewSeries(wanted, settings, range, periodStart);
+    // Local logs are priced on every view (they change between polls), for the view's range only.
+    const usage: UsageRow[] = [];
+    for (const { definition, instance } of this.running)
+      if (instance?.usageRows && wanted.has(definition.id))
+        for (const row of instance.usageRows(logCatalog)) {
+          const start = Date.parse(row.start);
+          if (start >= range.from && start < range.to) usage.push(row);
+        }
+    const alerts = this.alertState();
     const { view, alertState, due } = buildView({
       now,
       timeZone: settings.timeZone,
@@ -304,17 +336,22 @@ export class SpendService {
       logCatalog,
       priceFindings: findings,
       usage,
-      billed,
+      billed: [],
+      billedSeries: series,
       sources: this.running
         .filter(({ definition }) => wanted.has(definition.id))
         .map((running) => ({
           ...this.sourceInput(running, configured.has(running.definition.id), periodStart),
           ...(running.definition.isSubscription?.(settings) ? { subscription: true } : {}),
         })),
-      alertState: readAlertState(this.options.home),
+      alertState: alerts.state,
       ...(settings.notificationsPausedUntil ? { pausedUntil: Date.parse(settings.notificationsPausedUntil) } : {}),
       demo: this.isDemo,
-      notices: [...this.notices, ...this.running.flatMap((r) => r.instance?.warnings?.() ?? [])],
+      notices: [
+        ...this.notices,
+        ...(alerts.problem ? [alerts.problem] : []),
+        ...this.running.flatMap((r) => r.instance?.warnings?.() ?? []),
+      ],
       providerLimits: this.running.flatMap(({ definition, instance }) =>
         wanted.has(definition.id) ? (instance?.providerLimits?.() ?? []) : [],
       ),
@@ -324,7 +361,10 @@ export class SpendService {
       newKeyHourlyUsd: settings.newKeyHourlyUsd,
       staleAfterMs: 3 * Math.max(1, settings.pollIntervalMinutes) * 60_000,
     });
-    if (options.consumeAlerts) writeAlertState(this.options.home, alertState);
+    if (options.consumeAlerts) {
+      if (alerts.problem) this.alertsInMemory = alertState;
+      else writeAlertState(this.options.home, alertState);
+    }
     return { view, due };
   }
 }

@@ -1,7 +1,11 @@
 /**
  * One measurement in a fresh process (so peak RSS is this store's alone): open the store and build
- * the first view, then the view again, then polls. Prints one JSON line.
+ * the first view, then the view again, then polls, each followed by the view after it. Every step
+ * is timed in wall time and in CPU time (process.cpuUsage: user + system of every thread of this
+ * process), since the bench machine may be busy with other work. Prints one JSON line.
  * Args: sqlite|json <home> <months>
+ *       restart <home> <CLAUDE_CONFIG_DIR> — the app started again on a log tree scanned once: up to its first view
+ *       cold-scan <home> <CLAUDE_CONFIG_DIR> — the scan that saves the state the restart starts from
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,66 +15,111 @@ import { SpendService } from '../../app/sources/spend-service.ts';
 import { benchOrganization, BENCH_NOW, pollChange } from './ledger-history.ts';
 import { JsonLedger } from './ledger-json-reference.ts';
 
-const [kind, home = '', monthsArg = '1'] = process.argv.slice(2);
+const [kind, home = '', arg = '1'] = process.argv.slice(2);
 /** Bytes this process handed to write()/pwrite() so far (Linux /proc/self/io "wchar"). */
 const written = () => Number(/wchar: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? NaN);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const baselineRssMb = process.memoryUsage().rss / 1048576; // Node, tsx and the modules, before any ledger
-const org = benchOrganization(Number(monthsArg));
-const polls = [pollChange(org, 'anthropic'), pollChange(org, 'openai')];
-const settings = { ...DEFAULT_SETTINGS, countedSources: ['anthropic', 'openai'] as const };
+/** Wall and CPU milliseconds of one step. */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+async function timed(step: () => unknown): Promise<Timing> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await step();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+const medianOf = (ts: Timing[]): Timing => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) });
 
-let firstViewMs: number;
+const baselineRssMb = process.memoryUsage().rss / 1048576; // Node, tsx and the modules, before any ledger
+const settings = { ...DEFAULT_SETTINGS, countedSources: ['anthropic', 'openai'] as const };
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+if (kind === 'restart' || kind === 'cold-scan') {
+  // The real app's way (not demo mode, where local logs are not read): only Claude Code is configured.
+  const service = () =>
+    new SpendService({
+      home,
+      env: { HOME: home, CLAUDE_CONFIG_DIR: arg },
+      now: () => BENCH_NOW,
+      keys: { get: async () => undefined },
+      settings: () => ({ ...DEFAULT_SETTINGS, countedSources: ['claude-code'] }) as never,
+    });
+  let view: { spentUsd: number } | undefined;
+  const first = await timed(async () => {
+    const s = service();
+    await s.refresh('claude-code');
+    view = (await s.view()).view;
+  });
+  console.log(
+    JSON.stringify({
+      firstView: first,
+      sinceProcessStartMs: performance.now(),
+      spentUsd: view?.spentUsd,
+      peakRssMb: peakRssMb(),
+    }),
+  );
+  process.exit(0);
+}
+
+const org = benchOrganization(Number(arg));
+// Each poll finds the last hours and today's bill moved (1..6): what a poll a few minutes later sees.
+const polls = Array.from({ length: 6 }, (_, i) => pollChange(org, i % 2 ? 'openai' : 'anthropic', i + 1));
+
+let firstView: Timing;
 let view: () => Promise<unknown>;
 let commit: (i: number) => void;
 if (kind === 'sqlite') {
-  const t0 = performance.now();
-  const service = new SpendService({
-    home,
-    env: {},
-    now: () => BENCH_NOW,
-    keys: { get: async () => undefined },
-    settings: () => settings as never,
-    demoBaseUrl: 'http://127.0.0.1:9', // never contacted: nothing is refreshed here
+  let service: SpendService | undefined;
+  firstView = await timed(async () => {
+    service = new SpendService({
+      home,
+      env: {},
+      now: () => BENCH_NOW,
+      keys: { get: async () => undefined },
+      settings: () => settings as never,
+      demoBaseUrl: 'http://127.0.0.1:9', // never contacted: nothing is refreshed here
+    });
+    await service.view();
   });
-  await service.view();
-  firstViewMs = performance.now() - t0;
-  view = () => service.view();
+  view = () => service!.view();
   const ledger = Ledger.open(join(home, 'demo')); // a second connection, as the CLI beside the app
-  commit = (i) => ledger.commit(polls[i % 2]!);
+  commit = (i) => ledger.commit(polls[i]!);
 } else {
-  const t0 = performance.now();
-  const ledger = JsonLedger.open(home);
-  ledger.view(settings as never, BENCH_NOW);
-  firstViewMs = performance.now() - t0;
-  view = async () => ledger.view(settings as never, BENCH_NOW);
-  commit = (i) => ledger.commit(polls[i % 2]!);
+  let ledger: JsonLedger | undefined;
+  firstView = await timed(() => {
+    ledger = JsonLedger.open(home);
+    ledger.view(settings as never, BENCH_NOW);
+  });
+  view = async () => ledger!.view(settings as never, BENCH_NOW);
+  commit = (i) => ledger!.commit(polls[i]!);
 }
-const views: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
-  await view();
-  views.push(performance.now() - t);
-}
-const pollMs: number[] = [];
+const views: Timing[] = [];
+// The app builds a view every minute and on every popover: the median of seven, as it runs warm.
+for (let i = 0; i < 7; i++) views.push(await timed(view));
+const polled: Timing[] = [];
 const pollBytes: number[] = [];
+const afterPoll: Timing[] = [];
 for (let i = 0; i < 6; i++) {
   const bytes = written();
-  const t = performance.now();
-  commit(i);
-  pollMs.push(performance.now() - t);
+  polled.push(await timed(() => commit(i)));
   pollBytes.push(written() - bytes);
+  afterPoll.push(await timed(view));
 }
-const rows = polls.reduce((s, p) => s + (p.usage?.[0]?.rows.length ?? 0), 0) / 2;
+const rows = polls.reduce((s, p) => s + (p.usage?.[0]?.rows.length ?? 0), 0) / polls.length;
 console.log(
   JSON.stringify({
-    firstViewMs,
-    viewMs: median(views),
-    pollMs: median(pollMs),
+    firstView,
+    view: medianOf(views),
+    viewAfterPoll: medianOf(afterPoll),
+    poll: medianOf(polled),
     pollBytes: median(pollBytes),
     pollRows: rows,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
     baselineRssMb,
   }),
 );

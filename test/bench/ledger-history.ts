@@ -43,16 +43,25 @@ export function historyRows(org: DemoOrganization, source: 'anthropic' | 'openai
   return { usage, costs: [...billByKey.values()] };
 }
 
-/** What one poll of a source commits: yesterday and today, re-fetched (sync-window.ts). */
-export function pollChange(org: DemoOrganization, source: 'anthropic' | 'openai'): LedgerChange {
+/**
+ * What one poll of a source commits: yesterday and today, re-fetched (sync-window.ts). As between
+ * real polls, the last two hours' usage and today's bill have moved (by `poll` tokens and
+ * femtodollars); the rest of the window is as stored.
+ */
+export function pollChange(org: DemoOrganization, source: 'anthropic' | 'openai', poll = 0): LedgerChange {
   const openFrom = Math.floor(BENCH_NOW / DAY_MS) * DAY_MS - DAY_MS;
   const openTo = openFrom + 2 * DAY_MS;
   const { usage, costs } = historyRows(org, source, openFrom, openTo);
   const iso = (t: number) => new Date(t).toISOString();
+  const today = iso(BENCH_NOW).slice(0, 10);
+  const moved = usage.map((r) =>
+    Date.parse(r.start) >= BENCH_NOW - 2 * HOUR_MS ? { ...r, inputTokens: r.inputTokens + poll } : r,
+  );
+  const billed = costs.map((c) => (c.day === today ? { ...c, femto: String(BigInt(c.femto) + BigInt(poll)) } : c));
   return {
     source,
-    usage: [{ from: iso(openFrom), to: iso(openTo), rows: usage }],
-    costs: [{ fromDay: iso(openFrom).slice(0, 10), toDay: iso(openTo).slice(0, 10), rows: costs }],
+    usage: [{ from: iso(openFrom), to: iso(openTo), rows: moved }],
+    costs: [{ fromDay: iso(openFrom).slice(0, 10), toDay: iso(openTo).slice(0, 10), rows: billed }],
     sync: { closedBefore: iso(openFrom).slice(0, 10) },
   };
 }

@@ -4,6 +4,8 @@ import type { BilledCost, StoredUsage } from '../billed-cost.ts';
 
 type SqlValue = string | number | null;
 const OPTIONAL = ['serviceTier', 'contextWindow', 'inferenceGeo', 'speed', 'workspace', 'apiKey'] as const;
+/** Where each OPTIONAL field sits in USAGE_COLUMNS. */
+const OPTIONAL_COLUMN = [5, 6, 7, 8, 9, 17] as const;
 
 export const USAGE_COLUMNS =
   'source, start, start_iso, width, model, service_tier, context_window, inference_geo, speed, workspace, nulls, input, output, cache_write_5m, cache_write_1h, cache_read, web_search, api_key';
@@ -35,45 +37,30 @@ export function usageValues(r: StoredUsage): SqlValue[] {
   ];
 }
 
-interface UsageRecord {
-  source: string;
-  start_iso: string;
-  width: string;
-  model: string;
-  service_tier: string | null;
-  context_window: string | null;
-  inference_geo: string | null;
-  speed: string | null;
-  workspace: string | null;
-  nulls: number;
-  input: number;
-  output: number;
-  cache_write_5m: number;
-  cache_write_1h: number;
-  cache_read: number;
-  web_search: number;
-  api_key: string | null;
-}
-
-export function usageFromRecord(record: Record<string, SqlValue>): StoredUsage {
-  const r = record as unknown as UsageRecord;
+/**
+ * A usage row from its columns in USAGE_COLUMNS order (a statement returning arrays: no record
+ * object per row). The optional dimensions are columns 5–9, and the API key, added in schema 3, is
+ * the last; bit i of `nulls` says the i-th optional field was an explicit null.
+ */
+export function usageFromColumns(c: readonly SqlValue[]): StoredUsage {
   const row: Record<string, unknown> = {
-    start: r.start_iso,
-    width: r.width,
-    source: r.source,
-    model: r.model,
-    inputTokens: r.input,
-    outputTokens: r.output,
-    cacheWrite5mTokens: r.cache_write_5m,
-    cacheWrite1hTokens: r.cache_write_1h,
-    cacheReadTokens: r.cache_read,
-    webSearchRequests: r.web_search,
+    start: c[2],
+    width: c[3],
+    source: c[0],
+    model: c[4],
+    inputTokens: c[11],
+    outputTokens: c[12],
+    cacheWrite5mTokens: c[13],
+    cacheWrite1hTokens: c[14],
+    cacheReadTokens: c[15],
+    webSearchRequests: c[16],
   };
-  const columns = [r.service_tier, r.context_window, r.inference_geo, r.speed, r.workspace, r.api_key];
-  OPTIONAL.forEach((field, i) => {
-    if (columns[i] !== null) row[field] = columns[i];
-    else if (r.nulls & (1 << i)) row[field] = null;
-  });
+  const nulls = c[10] as number;
+  for (let i = 0; i < OPTIONAL.length; i++) {
+    const value = c[OPTIONAL_COLUMN[i]!];
+    if (value !== null) row[OPTIONAL[i]!] = value;
+    else if (nulls & (1 << i)) row[OPTIONAL[i]!] = null;
+  }
   return row as unknown as StoredUsage;
 }
 
@@ -109,15 +96,16 @@ export function costFromRecord(record: Record<string, SqlValue>): BilledCost {
   };
 }
 
-export function usageKey(r: StoredUsage): string {
-  return [r.start, r.width, r.model, ...OPTIONAL.map((f) => r[f] ?? '')].join('|');
+/**
+ * What tells two usage buckets apart, from a row's column values (USAGE_COLUMNS order): start,
+ * width, model and the optional dimensions, the API key included. The same bucket twice in one
+ * fetch (a page overlap) is stored once, the last seen.
+ */
+export function usageIdentity(v: readonly SqlValue[]): string {
+  return `${v[2]}|${v[3]}|${v[4]}|${v[5] ?? ''}|${v[6] ?? ''}|${v[7] ?? ''}|${v[8] ?? ''}|${v[9] ?? ''}|${v[17] ?? ''}`;
 }
 
-export function costKey(r: BilledCost): string {
-  return [r.day, r.model ?? '', r.description ?? '', r.workspace ?? '', r.line, r.apiKey ?? ''].join('|');
-}
-
-/** Rows with the same key in one fetch are one bucket seen twice (a page overlap): keep the last. */
-export function unique<T>(rows: readonly T[], key: (row: T) => string): T[] {
-  return [...new Map(rows.map((row) => [key(row), row])).values()];
+/** What tells two bill lines apart (COST_COLUMNS order): day, model, description, workspace, line, API key. */
+export function costIdentity(v: readonly SqlValue[]): string {
+  return `${v[1]}|${v[2] ?? ''}|${v[3] ?? ''}|${v[4] ?? ''}|${v[5]}|${v[9] ?? ''}`;
 }

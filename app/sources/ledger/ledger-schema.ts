@@ -8,11 +8,23 @@ import type { DatabaseSync } from './sqlite.ts';
 export const LEDGER_DB_FILE = 'ledger.db';
 /**
  * 2: cost rows keep the provider's quantity and its unit (billed rate = dollars ÷ quantity).
- * 3: usage and cost rows keep the API key id (an id such as apikey_01…, never a key's value).
+ * 3: usage and cost rows keep the API key id (an id such as apikey_01…, never a key's value);
+ *    day_stamp, which UTC days a commit rewrote (readers keep what they derived from other days).
  */
 export const SCHEMA_VERSION = 3;
 /** "SPND": tells our file from another program's SQLite database (https://sqlite.org/pragma.html#pragma_application_id). */
 export const APPLICATION_ID = 0x53504e44;
+
+/**
+ * Per source and UTC day, the number of the last commit that rewrote it (usage or bill): a view
+ * re-prices only the days whose stamp moved since it last priced them. A day without a stamp has
+ * not been rewritten since schema 3 (stamp 0). Every writer is schema 3 or refuses the file.
+ */
+const DAY_STAMP = `
+CREATE TABLE IF NOT EXISTS day_stamp (
+  source TEXT NOT NULL, day TEXT NOT NULL, stamp INTEGER NOT NULL, PRIMARY KEY (source, day)
+) WITHOUT ROWID;
+`;
 
 /**
  * quantity, quantity_unit (schema 2): OpenAI's quantity of a bill line (tokens, 1000_tokens, …), when it says.
@@ -51,7 +63,7 @@ CREATE TABLE IF NOT EXISTS sync_mark (source TEXT PRIMARY KEY, mark TEXT NOT NUL
 -- Facts about the file itself (e.g. that ledger.json was imported), and saved state of other parts.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS saved_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-`;
+${DAY_STAMP}`;
 
 export function schemaVersionOf(db: DatabaseSync): { version: number; applicationId: number } {
   const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
@@ -70,13 +82,14 @@ export function createSchema(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     } else if (version < SCHEMA_VERSION) {
       // Upgrade in place, in the same transaction: rows stored before simply have no quantity (v1)
-      // and no key (v2): "By key" lists them as not broken down by key.
+      // and no key (v2): "By key" lists them as not broken down by key; no day is stamped yet.
       if (version < 2) {
         db.exec('ALTER TABLE cost ADD COLUMN quantity REAL');
         db.exec('ALTER TABLE cost ADD COLUMN quantity_unit TEXT');
       }
       db.exec('ALTER TABLE usage ADD COLUMN api_key TEXT');
       db.exec('ALTER TABLE cost ADD COLUMN api_key TEXT');
+      db.exec(DAY_STAMP);
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     }
     db.exec('COMMIT');

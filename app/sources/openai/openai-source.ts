@@ -1,11 +1,8 @@
 /** OpenAI's organization usage and costs endpoints, billed truth (../shared/reference/openai-admin-api-and-price-catalogs.md). */
 import { adminInstance } from '../admin-source.ts';
 import { DEMO_OPENAI_KEY } from '../demo/demo-server.ts';
-import type { Ledger } from '../ledger/ledger.ts';
 import type { SourceDefinition } from '../source-definition.ts';
 import { OPENAI_DEFAULT_BASE_URL, OpenAiClient } from './openai-client.ts';
-
-const projectsOf = (ledger: Ledger) => [...new Set(ledger.usage('openai').flatMap((r) => (r.workspace ? [r.workspace] : [])))];
 
 export const openAiSource: SourceDefinition = {
   id: 'openai',
@@ -31,9 +28,9 @@ export const openAiSource: SourceDefinition = {
         defaultBaseUrl: OPENAI_DEFAULT_BASE_URL,
         client: (o) => new OpenAiClient(o),
         // Each project seen in the usage has its own limit: read the ones the history names.
-        spendLimits: (client, ledger) => client.spendLimits(projectsOf(ledger)),
+        spendLimits: (client, ledger) => client.spendLimits(ledger.workspaces('openai')),
         // Keys are listed per project: the projects the usage names.
-        keyNames: (client, ledger) => client.apiKeys(projectsOf(ledger)),
+        keyNames: (client, ledger) => client.apiKeys(ledger.workspaces('openai')),
       },
       setup,
     ),

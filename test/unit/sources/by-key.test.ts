@@ -92,6 +92,33 @@ describe('spend by API key on the demo organization', () => {
     expect(view.alerts.some((a) => a.kind === 'new-key')).toBe(false);
   });
 
+  it('early in a month, keys that spent last month are not new: the history before the period keeps its keys', async () => {
+    // Nov 2: most of the 30 days before lie in October, which the view keeps only per hour. At a
+    // threshold every busy key crosses, the rule still finds no new key, and the quiet-month check
+    // is not vacuous: the same threshold flags a key that really is new (the leaked one).
+    const early = Date.parse('2026-11-02T12:30:00Z');
+    for (const leakedKey of [false, true]) {
+      const demo = await startDemoServer({ seed: 21, now: () => new Date(early), leakedKey });
+      try {
+        const home = tempDir('spendbar-bykey-early-');
+        const s = new SpendService({
+          home,
+          env: { HOME: home },
+          now: () => early,
+          keys: { get: async () => undefined },
+          settings: () => ({ ...DEFAULT_SETTINGS, countedSources: ['anthropic', 'openai'], newKeyHourlyUsd: '0.10' }),
+          demoBaseUrl: demo.url,
+        });
+        await s.refreshAllOnce();
+        const { view } = await s.view();
+        const flagged = view.alerts.filter((a) => a.kind === 'new-key').map((a) => a.title);
+        expect(flagged).toEqual(leakedKey ? ['New key spending: ci-deploy (OpenAI)'] : []);
+      } finally {
+        await demo.close();
+      }
+    }
+  });
+
   it('no key value is stored: the ledger keeps ids, names and the providers’ own short hints only', async () => {
     const { s, home } = service();
     await s.refreshAllOnce();

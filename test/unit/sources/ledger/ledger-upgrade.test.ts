@@ -104,3 +104,21 @@ describe('a ledger from the previous schema', () => {
     expect(reopened.costs('anthropic').map((c) => c.apiKey)).toEqual([undefined, 'key_A', null]);
   });
 });
+
+describe('a schema-2 ledger', () => {
+  it('gains the day stamps on open, rows kept, and commits stamp the days they rewrite from then on', () => {
+    const home = ledgerHome();
+    Ledger.open(home).commit(daySync('2026-11-01'));
+    const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('DROP TABLE day_stamp');
+    db.exec('PRAGMA user_version = 2');
+    db.close();
+
+    const ledger = Ledger.open(home);
+    expect(ledger.problem).toBeUndefined();
+    expect(ledger.usage('anthropic')).toHaveLength(24);
+    expect(ledger.dayStamps('anthropic', '2026-11-01', '2026-11-02').size).toBe(0); // not rewritten since
+    ledger.commit(daySync('2026-11-02'));
+    expect([...ledger.dayStamps('anthropic', '2026-11-01', '2026-11-02').keys()]).toEqual(['2026-11-02']);
+  });
+});

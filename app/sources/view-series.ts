@@ -1,0 +1,207 @@
+/**
+ * The billed sources' spend series for the view, priced one UTC day at a time and kept: after a
+ * poll only the days its commit rewrote (their day_stamp moved) and the open day are read and
+ * priced again, so a view costs about the same with two months or two years in the ledger. Rows
+ * are read a week at a time and dropped once priced; what is kept is the priced cells (per hour
+ * and source, and API key for the new-key rule, for days before the period: the forecast needs no more). Days are
+ * priced again when the price overrides change or the rates learned from the bill do.
+ */
+import type { Catalog } from '../engine/catalog/catalog.ts';
+import { billedRates, type BilledRate, type BillLine } from '../engine/billed-rates.ts';
+import { withLearnedRates } from '../engine/learned-catalog.ts';
+import { priceFindingView } from '../engine/price-finding-view.ts';
+import { learnedRates, priceFindings } from '../engine/price-findings.ts';
+import type { UnpricedUsage } from '../engine/price.ts';
+import { spendSeries, type SpendCell, type SpendSeries } from '../engine/spend-series.ts';
+import type { UsageRow } from '../engine/usage-row.ts';
+import type { PriceFindingView, SourceKey } from '../engine/view-types.ts';
+import type { Ledger, TimeRange } from './ledger/ledger.ts';
+
+const DAY_MS = 86_400_000;
+/** Rows held at once while pricing: a week of one source. */
+const CHUNK_DAYS = 7;
+const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const keyOf = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/** One UTC day's rows, while it is priced. */
+interface DayRows {
+  usage: UsageRow[];
+  billed: Array<BillLine & { readonly workspace: string | null }>;
+}
+
+interface Day {
+  readonly source: SourceKey;
+  readonly day: string;
+  /** The day's stamp when it was priced (0: not rewritten since schema 3). */
+  stamp: number;
+  /** The UTC day it was priced on: a day priced as today (estimates, not the bill) is priced again tomorrow. */
+  pricedOn: string;
+  rates: BilledRate[];
+  series: SpendSeries;
+  /** The learned rates the series was priced with. */
+  catalogKey: string;
+  /** The cells summed per hour and source, once the day is before the period. */
+  hourly?: SpendCell[] | undefined;
+}
+
+export interface BilledView {
+  readonly catalog: Catalog;
+  readonly findings: readonly PriceFindingView[];
+  readonly series: SpendSeries;
+}
+
+export class ViewSeries {
+  private days = new Map<string, Day>();
+  private baseKey = '';
+  private learned = { catalog: undefined as Catalog | undefined, key: keyOf([]) };
+  /** The last answer, while no day changed. */
+  private last: { key: string; view: BilledView } | undefined;
+
+  /**
+   * `base` is the catalog without learned rates, `baseKey` names it (the price overrides). Days
+   * that end by `detailFrom` (the period's start) keep cells per hour and source only.
+   */
+  get(
+    ledger: Ledger,
+    sources: readonly SourceKey[],
+    range: TimeRange,
+    detailFrom: number,
+    base: Catalog,
+    baseKey: string,
+    now: number,
+  ): BilledView {
+    if (baseKey !== this.baseKey) {
+      this.days.clear();
+      this.last = undefined;
+      this.learned = { catalog: undefined, key: keyOf([]) };
+    }
+    this.baseKey = baseKey;
+    const today = dayOf(now);
+    const first = dayOf(range.from);
+    const last = dayOf(range.to - 1);
+    const wanted = new Set<string>();
+    let changed = false;
+    // Priced at first with the rates learned last time (almost always still the same ones).
+    const guess = this.learned.catalog ?? base;
+    for (const source of sources) {
+      const stamps = ledger.dayStamps(source, first, last);
+      const stale: string[] = [];
+      for (let t = startOf(first); t < range.to; t += DAY_MS) {
+        const day = dayOf(t);
+        wanted.add(`${source}|${day}`);
+        const known = this.days.get(`${source}|${day}`);
+        if (!known || known.stamp !== (stamps.get(day) ?? 0) || (day >= known.pricedOn && known.pricedOn !== today))
+          stale.push(day);
+      }
+      changed ||= stale.length > 0;
+      this.price(ledger, source, stale, (day, rows) => ({
+        source,
+        day,
+        stamp: stamps.get(day) ?? 0,
+        pricedOn: today,
+        rates: billedRates(rows.billed, rows.usage, base, now),
+        series: spendSeries(rows.usage, rows.billed, guess, now),
+        catalogKey: this.learned.key,
+      }));
+    }
+    for (const key of this.days.keys())
+      if (!wanted.has(key)) {
+        this.days.delete(key);
+        changed = true;
+      }
+    const lastKey = keyOf([sources, range, detailFrom]);
+    if (!changed && this.last?.key === lastKey) return this.last.view;
+
+    const rates = [...this.days.values()].flatMap((d) => d.rates).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const findings = priceFindings(rates);
+    const learned = learnedRates(findings);
+    const catalog = withLearnedRates(base, learned);
+    const catalogKey = keyOf(learned);
+    this.learned = { catalog, key: catalogKey };
+    // The bill taught a new rate: every day's estimate is priced again with it.
+    for (const source of sources) {
+      const again = [...this.days.values()].filter((d) => d.source === source && d.catalogKey !== catalogKey);
+      this.price(
+        ledger,
+        source,
+        again.map((d) => d.day),
+        (day, rows) => {
+          const { hourly: _, ...kept } = this.days.get(`${source}|${day}`)!;
+          return { ...kept, series: spendSeries(rows.usage, rows.billed, catalog, now), catalogKey };
+        },
+      );
+    }
+    const view = { catalog, findings: findings.map(priceFindingView), series: this.merged(detailFrom) };
+    this.last = { key: lastKey, view };
+    return view;
+  }
+
+  /** Reads some UTC days of one source a week at a time and keeps what `priced` makes of each day. */
+  private price(ledger: Ledger, source: SourceKey, days: readonly string[], priced: (day: string, rows: DayRows) => Day): void {
+    const sorted = [...days].sort();
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && j + 1 - i < CHUNK_DAYS && startOf(sorted[j + 1]!) - startOf(sorted[j]!) === DAY_MS) j++;
+      const rows = new Map<string, DayRows>(sorted.slice(i, j + 1).map((d) => [d, { usage: [], billed: [] }]));
+      const range = { from: startOf(sorted[i]!), to: startOf(sorted[j]!) + DAY_MS };
+      for (const row of ledger.usage(source, range)) rows.get(dayOf(Date.parse(row.start)))?.usage.push(row);
+      for (const c of ledger.costs(source, range)) rows.get(c.day)?.billed.push({ ...c, femto: BigInt(c.femto) });
+      for (const [day, dayRows] of rows) this.days.set(`${source}|${day}`, priced(day, dayRows));
+      i = j + 1;
+    }
+  }
+
+  /** The days' series as one: cells and reconciliation side by side, unpriced usage summed per model. */
+  private merged(detailFrom: number): SpendSeries {
+    const cells: SpendCell[] = [];
+    const reconciliation = [];
+    const unpriced = new Map<string, UnpricedUsage>();
+    for (const day of this.days.values()) {
+      const { series } = day;
+      const summed = startOf(day.day) + DAY_MS <= detailFrom ? (day.hourly ??= hourly(series.cells)) : series.cells;
+      for (const c of summed) cells.push(c);
+      reconciliation.push(...series.reconciliation);
+      for (const u of series.unpriced) {
+        const key = `${u.model}|${u.reason}`;
+        const sum = unpriced.get(key);
+        if (!sum) unpriced.set(key, { ...u });
+        else {
+          sum.inputTokens += u.inputTokens;
+          sum.outputTokens += u.outputTokens;
+          sum.cacheWriteTokens += u.cacheWriteTokens;
+          sum.cacheReadTokens += u.cacheReadTokens;
+          sum.webSearchRequests += u.webSearchRequests;
+        }
+      }
+    }
+    reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));
+    return { cells, unpriced: [...unpriced.values()], reconciliation };
+  }
+}
+
+/**
+ * A past day's cells per hour and API key: the forecast's history needs no model or workspace, but
+ * the new-key rule needs to know which keys spent in the 30 days before (new-key-alerts.ts).
+ */
+function hourly(cells: readonly SpendCell[]): SpendCell[] {
+  const byHour = new Map<string, SpendCell>();
+  for (const c of cells) {
+    const key = `${c.hour}|${c.apiKey === undefined ? '-' : (c.apiKey ?? '')}`;
+    const sum = byHour.get(key);
+    byHour.set(
+      key,
+      sum
+        ? { ...sum, femto: sum.femto + c.femto, billed: sum.billed && c.billed }
+        : {
+            hour: c.hour,
+            source: c.source,
+            modelId: '(before the period)',
+            femto: c.femto,
+            billed: c.billed,
+            ...(c.apiKey !== undefined ? { apiKey: c.apiKey } : {}),
+          },
+    );
+  }
+  return [...byHour.values()];
+}
