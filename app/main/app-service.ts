@@ -15,6 +15,7 @@ import { SourceError } from '../sources/source-status.ts';
 import { SpendService } from '../sources/spend-service.ts';
 import { parseRequest } from './ipc-requests.ts';
 import { isKeyProvider, keyFormatProblem, type KeyProvider, type SecretStore } from './secret-store.ts';
+import type { SourceDefinition } from '../sources/source-definition.ts';
 
 export interface SettingsStore {
   read(): Settings;
@@ -46,6 +47,8 @@ export interface AppServiceDeps {
   readonly claudeScanWorker?: string;
   /** A save dialog for "Export CSV…": the chosen path, or undefined when cancelled. */
   readonly chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
+  /** The sources (default: registry.ts); a test adds one to see it reach every screen. */
+  readonly registry?: readonly SourceDefinition[];
 }
 
 const STOP_TIMEOUT_MS = 3_000;
@@ -83,6 +86,7 @@ export class AppService {
       ...(this.demo ? { demoBaseUrl: this.demo.url } : {}),
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
       ...(this.deps.claudeScanWorker ? { claudeScanWorkers: { script: this.deps.claudeScanWorker } } : {}),
+      ...(this.deps.registry ? { registry: this.deps.registry } : {}),
     });
   }
 

@@ -1,6 +1,8 @@
 /** Months of the simulated organization's history (Anthropic and OpenAI) as ledger rows, and one poll's change. */
 import type { BilledCost, StoredUsage } from '../../app/sources/billed-cost.ts';
+import { anthropicByApiKey } from '../../app/sources/demo/demo-anthropic-routes.ts';
 import { DemoOrganization, HOUR_MS } from '../../app/sources/demo/demo-organization.ts';
+import { openAiByApiKey } from '../../app/sources/demo/demo-openai-routes.ts';
 import type { LedgerChange } from '../../app/sources/ledger/ledger.ts';
 
 export const BENCH_NOW = Date.parse('2026-11-25T12:30:00Z');
@@ -18,10 +20,18 @@ export function historyRows(org: DemoOrganization, source: 'anthropic' | 'openai
   const billByKey = new Map<string, BilledCost>();
   for (let hour = from; hour < to; hour += HOUR_MS) {
     const day = new Date(hour).toISOString().slice(0, 10);
+    // Split by API key as the clients fetch it (group_by api_key_id): a row per key of the workspace.
+    const origin = org.origin();
     const rows =
       source === 'anthropic'
-        ? org.anthropicHour(hour).map((r) => ({ ...DemoOrganization.anthropicUsageRow(r, hour), workspace: r.workspaceId }))
-        : org.openaiHour(hour).map((r) => ({ ...DemoOrganization.openaiUsageRow(r, hour), workspace: r.projectId }));
+        ? org
+            .anthropicHour(hour)
+            .flatMap((whole) => anthropicByApiKey(whole, hour, origin))
+            .map(([apiKey, r]) => ({ ...DemoOrganization.anthropicUsageRow(r, hour), workspace: r.workspaceId, apiKey }))
+        : org
+            .openaiHour(hour)
+            .flatMap((whole) => openAiByApiKey(whole, hour, origin))
+            .map(([apiKey, r]) => ({ ...DemoOrganization.openaiUsageRow(r, hour), workspace: r.projectId, apiKey }));
     for (const row of rows) {
       usage.push({ ...row, width: '1h' });
       for (const line of org.bill(row)) {

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../app/shared/settings-schem
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../app/sources/demo/demo-server.ts';
 import { readSettingsFile, writeSettingsFile } from '../../app/sources/settings-file.ts';
 import type { SpendView } from '../../app/engine/view-types.ts';
+import type { SourceDefinition } from '../../app/sources/source-definition.ts';
 
 export const NOW = Date.parse('2026-11-25T12:30:00Z');
 const RENDERER = join(process.cwd(), 'out', 'renderer');
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   readonly beforeStart?: (demo: DemoServer) => void;
   /** Load the built page from file://, as Electron's loadFile does, instead of over http. */
   readonly viaFile?: boolean;
+  /** The sources, when a test adds one to the registry. */
+  readonly registry?: readonly SourceDefinition[];
 }
 
 export interface Harness {
@@ -132,6 +135,7 @@ export async function openPopover(page: Page, options: HarnessOptions = {}): Pro
     // The demo server, the service and the test share one process here: with four sources syncing
     // a month at once on two busy cores a page can wait seconds for its turn, which is not an outage.
     timeoutMs: 15_000,
+    ...(options.registry ? { registry: options.registry } : {}),
   });
   await page.clock.install({ time: NOW });
   await page.exposeBinding('__spendbarInvoke', async (_source, channel: string, payload: unknown) => {

@@ -23,7 +23,7 @@ const catalog = buildCatalog();
 type Sums = [number, number, number, number, number, number];
 
 /** One record's usage per API key of its workspace, in whole tokens that add up to the record. */
-function byApiKey(r: DemoAnthropicRecord, hour: number, origin: number): Array<[string | null, DemoAnthropicRecord]> {
+export function anthropicByApiKey(r: DemoAnthropicRecord, hour: number, origin: number): Array<[string | null, DemoAnthropicRecord]> {
   const shares = keyShares('anthropic', r.workspaceId, hour, origin);
   const counts = [
     r.uncachedInputTokens,
@@ -102,7 +102,7 @@ export function handleAnthropicUsage(
     for (const hour of hoursIn(bucket)) {
       for (const whole of org.anthropicHour(hour)) {
         if (models.length && !models.includes(whole.model)) continue;
-        for (const [apiKeyId, r] of has('api_key_id') ? byApiKey(whole, hour, org.origin()) : [[null, whole] as const]) {
+        for (const [apiKeyId, r] of has('api_key_id') ? anthropicByApiKey(whole, hour, org.origin()) : [[null, whole] as const]) {
           const key = [
             has('model') ? r.model : '',
             has('workspace_id') ? r.workspaceId : '',

@@ -8,7 +8,7 @@ import { keyShares, splitCounts } from './demo-api-keys.ts';
 import { distribute } from '../../engine/distribute.ts';
 
 /** One record's usage per API key: its own key (the leaked one), or its project's keys by share. */
-function byApiKey(r: DemoOpenAiRecord, hour: number, origin: number): Array<[string | null, DemoOpenAiRecord]> {
+export function openAiByApiKey(r: DemoOpenAiRecord, hour: number, origin: number): Array<[string | null, DemoOpenAiRecord]> {
   if (r.apiKeyId) return [[r.apiKeyId, r]];
   const shares = keyShares('openai', r.projectId, hour, origin);
   const counts = [r.inputTokens, r.inputCachedTokens, r.outputTokens, r.requests];
@@ -71,7 +71,7 @@ export function handleOpenAiCompletions(
     const combos = new Map<string, { r: DemoOpenAiRecord; apiKeyId: string | null; sums: [number, number, number, number] }>();
     for (const hour of hoursIn(bucket)) {
       for (const whole of org.openaiHour(hour)) {
-        for (const [apiKeyId, r] of has('api_key_id') ? byApiKey(whole, hour, org.origin()) : [[null, whole] as const]) {
+        for (const [apiKeyId, r] of has('api_key_id') ? openAiByApiKey(whole, hour, org.origin()) : [[null, whole] as const]) {
           const key = `${has('model') ? r.model : ''}|${has('batch') ? r.batch : ''}|${has('project_id') ? r.projectId : ''}|${has('api_key_id') ? apiKeyId : ''}`;
           const combo = combos.get(key) ?? { r, apiKeyId, sums: [0, 0, 0, 0] };
           combo.sums[0] += r.inputTokens;
@@ -142,7 +142,7 @@ export function openAiCostLines(org: DemoOrganization, dayStart: number): Map<st
         lines.set(label(kind), line);
       }
       // Each key's own part of the bill: the weights the line's total is split by.
-      for (const [apiKeyId, part] of byApiKey(record, h, org.origin()))
+      for (const [apiKeyId, part] of openAiByApiKey(record, h, org.origin()))
         for (const { kind, femto, tokens } of org.bill(DemoOrganization.openaiUsageRow(part, h))) {
           const keys = lines.get(label(kind))!.keys;
           const own = keys.get(apiKeyId) ?? { femto: 0n, tokens: 0 };

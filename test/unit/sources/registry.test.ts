@@ -1,48 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../app/shared/settings-schema.ts';
-import type { BilledCost } from '../../../app/sources/billed-cost.ts';
 import { SOURCE_REGISTRY } from '../../../app/sources/registry.ts';
-import type { SourceDefinition } from '../../../app/sources/source-definition.ts';
 import { SpendService } from '../../../app/sources/spend-service.ts';
+import { acmeSource as testSource } from '../../helpers/acme-source.ts';
 import { tempDir } from '../../helpers/claude-logs.ts';
 import { runCliInProcess } from '../../helpers/run-cli.ts';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-
-/** A source declared only here: a billed provider that bills $12.50 a day. Nothing else names it. */
-const testSource: SourceDefinition = {
-  id: 'acme-llm',
-  label: 'Acme LLM',
-  truth: 'billed',
-  credential: {
-    kind: 'key',
-    account: 'acme-key',
-    envVar: 'SPENDBAR_ACME_KEY',
-    prefix: 'acme-',
-    keyName: 'API key',
-    whereToCreate: 'Ask Acme.',
-  },
-  pollMinutes: { default: 15, min: 5 },
-  pollCost: 'free',
-  inDemo: false,
-  create: () => ({
-    instance: {
-      refresh: async ({ ledger, key }) => {
-        if (key !== 'acme-secret') throw new Error('wrong key');
-        const rows: BilledCost[] = ['2026-11-24', '2026-11-25'].map((day) => ({
-          source: 'acme-llm',
-          day,
-          model: 'acme-1',
-          description: null,
-          workspace: null,
-          line: 'acme-1',
-          femto: 12_500_000_000_000_000n.toString(),
-        }));
-        ledger.commit({ source: 'acme-llm', costs: [{ fromDay: '2026-11-24', toDay: '2026-11-26', rows }] });
-      },
-    },
-  }),
-};
 
 describe('the source registry', () => {
   it('every source declares a distinct id, a label, a poll cost and an interval the user may not go below', () => {
