@@ -10,6 +10,7 @@ describe('a ledger from the previous schema', () => {
     Ledger.open(home).commit(daySync('2026-11-01'));
     // Make it what Spendbar's first SQLite ledger wrote: schema 1, bill lines without quantity.
     const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('DROP TABLE day_stamp');
     db.exec('ALTER TABLE usage DROP COLUMN api_key');
     db.exec('ALTER TABLE cost DROP COLUMN api_key');
     db.exec('ALTER TABLE cost DROP COLUMN quantity_unit');
@@ -45,6 +46,7 @@ describe('a ledger from the previous schema', () => {
     const home = ledgerHome();
     Ledger.open(home).commit(daySync('2026-11-01'));
     const db = openDatabase(join(home, 'ledger.db'));
+    db.exec('DROP TABLE day_stamp');
     db.exec('ALTER TABLE usage DROP COLUMN api_key');
     db.exec('ALTER TABLE cost DROP COLUMN api_key');
     db.exec('PRAGMA user_version = 2');
@@ -111,6 +113,8 @@ describe('a schema-2 ledger', () => {
     Ledger.open(home).commit(daySync('2026-11-01'));
     const db = openDatabase(join(home, 'ledger.db'));
     db.exec('DROP TABLE day_stamp');
+    db.exec('ALTER TABLE usage DROP COLUMN api_key');
+    db.exec('ALTER TABLE cost DROP COLUMN api_key');
     db.exec('PRAGMA user_version = 2');
     db.close();
 
