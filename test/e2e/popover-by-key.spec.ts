@@ -1,14 +1,11 @@
 /** Four sources in the popover, and the By key tab with the leaked key's alert (issue 14's screenshots). */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from '../../app/sources/demo/demo-server.ts';
 import { DEMO_OPENROUTER_KEY } from '../../app/sources/demo/demo-openrouter.ts';
 import { assistantLine, tempDir, writeLines } from '../helpers/claude-logs.ts';
-import { NOW, openPopover, type Harness } from './popover-harness.ts';
+import { NOW, openPopover, SHOTS, type Harness } from './popover-harness.ts';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 let harness: Harness | undefined;
 test.afterEach(async () => {
   await harness?.close();

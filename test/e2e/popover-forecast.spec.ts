@@ -4,14 +4,11 @@
  * disk read by the real scanner, through the real AppService.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/claude-logs.ts';
 import { writeSparseMonth, writeStepUpMonth } from '../helpers/claude-month.ts';
-import { openPopover, type Harness } from './popover-harness.ts';
+import { openPopover, SHOTS, type Harness } from './popover-harness.ts';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 let harness: Harness | undefined;
 test.afterEach(async () => {
   await harness?.close();

@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +60,10 @@ function serveRenderer(): Promise<Server> {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/** Where the Playwright tests save the popover as it looks, to be opened and checked by eye. */
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
 
 export interface HarnessOptions {
   readonly settings?: Partial<Settings>;

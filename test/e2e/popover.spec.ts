@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY, type DemoServer } from '../../app/sources/demo/demo-server.ts';
-import { openPopover, type Harness, type HarnessOptions } from './popover-harness.ts';
+import { openPopover, SHOTS, type Harness, type HarnessOptions } from './popover-harness.ts';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 let harness: Harness | undefined;
 test.afterEach(async () => {
   await harness?.close();

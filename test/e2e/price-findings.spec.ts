@@ -1,10 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { DEMO_ANTHROPIC_KEY, DEMO_OPENAI_KEY } from '../../app/sources/demo/demo-server.ts';
-import { openPopover, type Harness } from './popover-harness.ts';
+import { openPopover, SHOTS, type Harness } from './popover-harness.ts';
 
-const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 let harness: Harness | undefined;
 test.afterEach(async () => {
   await harness?.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BilledCost, StoredUsage } from '../../../../app/sources/billed-cost.ts';
 import type { LedgerChange } from '../../../../app/sources/ledger/ledger.ts';
+import { openDatabase } from '../../../../app/sources/ledger/sqlite.ts';
 
 export const ledgerHome = () => mkdtempSync(join(tmpdir(), 'spendbar-ledger-'));
 
@@ -51,3 +52,20 @@ export function daySync(day: string, tokens = 100, femto = '1000'): LedgerChange
 }
 
 export const totalInput = (rows: readonly StoredUsage[]) => rows.reduce((sum, r) => sum + r.inputTokens, 0);
+
+/**
+ * Turns the ledger in `home` into what an older Spendbar wrote: schema 2 had no API key columns
+ * and no day stamps; schema 1 also had no quantity on bill lines.
+ */
+export function asOldSchema(home: string, version: 1 | 2): void {
+  const db = openDatabase(join(home, 'ledger.db'));
+  db.exec('DROP TABLE day_stamp');
+  db.exec('ALTER TABLE usage DROP COLUMN api_key');
+  db.exec('ALTER TABLE cost DROP COLUMN api_key');
+  if (version === 1) {
+    db.exec('ALTER TABLE cost DROP COLUMN quantity_unit');
+    db.exec('ALTER TABLE cost DROP COLUMN quantity');
+  }
+  db.exec(`PRAGMA user_version = ${version}`);
+  db.close();
+}

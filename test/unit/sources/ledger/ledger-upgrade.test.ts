@@ -1,22 +1,13 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../../app/sources/ledger/ledger.ts';
-import { openDatabase } from '../../../../app/sources/ledger/sqlite.ts';
-import { daySync, ledgerHome } from './ledger-home.ts';
+import { asOldSchema, daySync, ledgerHome } from './ledger-home.ts';
 
 describe('a ledger from the previous schema', () => {
   it('is upgraded in place on open: its rows are kept, and bill lines keep their quantity from then on', () => {
     const home = ledgerHome();
     Ledger.open(home).commit(daySync('2026-11-01'));
     // Make it what Spendbar's first SQLite ledger wrote: schema 1, bill lines without quantity.
-    const db = openDatabase(join(home, 'ledger.db'));
-    db.exec('DROP TABLE day_stamp');
-    db.exec('ALTER TABLE usage DROP COLUMN api_key');
-    db.exec('ALTER TABLE cost DROP COLUMN api_key');
-    db.exec('ALTER TABLE cost DROP COLUMN quantity_unit');
-    db.exec('ALTER TABLE cost DROP COLUMN quantity');
-    db.exec('PRAGMA user_version = 1');
-    db.close();
+    asOldSchema(home, 1);
 
     const ledger = Ledger.open(home);
     expect(ledger.problem).toBeUndefined();
@@ -45,12 +36,7 @@ describe('a ledger from the previous schema', () => {
   it('from schema 2 keeps its rows (listed as not by key) and stores API key ids from then on', () => {
     const home = ledgerHome();
     Ledger.open(home).commit(daySync('2026-11-01'));
-    const db = openDatabase(join(home, 'ledger.db'));
-    db.exec('DROP TABLE day_stamp');
-    db.exec('ALTER TABLE usage DROP COLUMN api_key');
-    db.exec('ALTER TABLE cost DROP COLUMN api_key');
-    db.exec('PRAGMA user_version = 2');
-    db.close();
+    asOldSchema(home, 2);
 
     const ledger = Ledger.open(home);
     expect(ledger.problem).toBeUndefined();
@@ -111,12 +97,7 @@ describe('a schema-2 ledger', () => {
   it('gains the day stamps on open, rows kept, and commits stamp the days they rewrite from then on', () => {
     const home = ledgerHome();
     Ledger.open(home).commit(daySync('2026-11-01'));
-    const db = openDatabase(join(home, 'ledger.db'));
-    db.exec('DROP TABLE day_stamp');
-    db.exec('ALTER TABLE usage DROP COLUMN api_key');
-    db.exec('ALTER TABLE cost DROP COLUMN api_key');
-    db.exec('PRAGMA user_version = 2');
-    db.close();
+    asOldSchema(home, 2);
 
     const ledger = Ledger.open(home);
     expect(ledger.problem).toBeUndefined();
