@@ -100,9 +100,11 @@ const ANTHROPIC_KINDS: Readonly<Record<string, TokenKind>> = {
 };
 
 /** The usage dimensions the cost report also carries; absent values match the report's defaults. */
+const norm = (v: string, fallback: string) => (v === '' || v === 'not_available' ? fallback : v);
+
 function anthropicKey(day: string, model: string, tier: string, window: string, geo: string): string {
-  const norm = (v: string, fallback: string) => (v === '' || v === 'not_available' ? fallback : v);
-  return [day, model, norm(tier, 'standard'), norm(window, '0-200k'), norm(geo, 'global')].join('|');
+  // One template string, no array per call: it is called once per usage row.
+  return `${day}|${model}|${norm(tier, 'standard')}|${norm(window, '0-200k')}|${norm(geo, 'global')}`;
 }
 
 interface Matched {

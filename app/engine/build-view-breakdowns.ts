@@ -25,10 +25,10 @@ export function dailyPoints(
 export function byModel(countedCells: readonly SpendCell[], catalog: Catalog): SpendView['byModel'] {
   const byModelMap = new Map<string, { femto: Femto; sources: Set<SourceKey> }>();
   for (const c of countedCells) {
-    const entry = byModelMap.get(c.modelId) ?? { femto: 0n, sources: new Set<SourceKey>() };
+    let entry = byModelMap.get(c.modelId);
+    if (!entry) byModelMap.set(c.modelId, (entry = { femto: 0n, sources: new Set<SourceKey>() }));
     entry.femto += c.femto;
     entry.sources.add(c.source);
-    byModelMap.set(c.modelId, entry);
   }
   return [...byModelMap]
     .map(([model, e]) => ({
@@ -42,17 +42,23 @@ export function byModel(countedCells: readonly SpendCell[], catalog: Catalog): S
 
 /** Empty unless the cells name at least two workspaces (one is no breakdown). */
 export function byWorkspace(countedCells: readonly SpendCell[]): SpendView['byWorkspace'] {
-  const byWorkspaceMap = new Map<string, { source: SourceKey; workspace: string | null; femto: Femto }>();
+  // Per source, per workspace (the default one, null, counts as ''); the entries in the order first seen.
+  const bySource = new Map<SourceKey, Map<string, { source: SourceKey; workspace: string | null; femto: Femto }>>();
+  const entries: Array<{ source: SourceKey; workspace: string | null; femto: Femto }> = [];
   for (const c of countedCells) {
     if (c.workspace === undefined) continue;
-    const key = `${c.source}|${c.workspace ?? ''}`;
-    const entry = byWorkspaceMap.get(key) ?? { source: c.source, workspace: c.workspace, femto: 0n };
+    let workspaces = bySource.get(c.source);
+    if (!workspaces) bySource.set(c.source, (workspaces = new Map()));
+    let entry = workspaces.get(c.workspace ?? '');
+    if (!entry) {
+      workspaces.set(c.workspace ?? '', (entry = { source: c.source, workspace: c.workspace, femto: 0n }));
+      entries.push(entry);
+    }
     entry.femto += c.femto;
-    byWorkspaceMap.set(key, entry);
   }
-  return byWorkspaceMap.size < 2
+  return entries.length < 2
     ? []
-    : [...byWorkspaceMap.values()]
+    : entries
         .map(({ source, workspace, femto }) => ({ source, workspace, usd: femtoToMicroUsd(femto) }))
         .sort((a, b) => b.usd - a.usd);
 }

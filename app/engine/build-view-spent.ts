@@ -61,8 +61,13 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
           ),
         )
       : spendSeries(input.usage, input.billed, input.catalog, now);
-  const inPeriod = series.cells.filter((c) => c.hour >= period.start && c.hour < period.end && c.hour <= now);
-  const countedCells = inPeriod.filter((c) => counted.has(c.source));
+  const inPeriod: SpendCell[] = [];
+  const countedCells: SpendCell[] = [];
+  for (const c of series.cells)
+    if (c.hour >= period.start && c.hour < period.end && c.hour <= now) {
+      inPeriod.push(c);
+      if (counted.has(c.source)) countedCells.push(c);
+    }
 
   // Daily spend by local date, this period and the one before (the forecast's history).
   const dailyUsd = new Map<string, number>();

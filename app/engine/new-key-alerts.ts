@@ -25,26 +25,62 @@ export interface NewKeySpend {
   readonly femto: Femto;
 }
 
-/** Per source, key and hour: the key's spend (cells of keys only; no-key usage is not a key). */
-function hourlyByKey(cells: readonly SpendCell[]): Map<string, Map<number, Femto>> {
+/** Per source and key (`source|key`), per hour: the spend of the keys `wanted` holds (cells of keys only; no-key usage is not a key). */
+function hourlyByKey(
+  cells: readonly SpendCell[],
+  wanted: ReadonlyMap<SourceKey, ReadonlySet<string>>,
+): Map<string, Map<number, Femto>> {
   const byKey = new Map<string, Map<number, Femto>>();
   for (const c of cells) {
-    if (typeof c.apiKey !== 'string') continue;
+    if (typeof c.apiKey !== 'string' || !wanted.get(c.source)?.has(c.apiKey)) continue;
     const id = `${c.source}|${c.apiKey}`;
-    const hours = byKey.get(id) ?? new Map<number, Femto>();
+    let hours = byKey.get(id);
+    if (!hours) byKey.set(id, (hours = new Map<number, Femto>()));
     hours.set(c.hour, (hours.get(c.hour) ?? 0n) + c.femto);
-    byKey.set(id, hours);
   }
   return byKey;
 }
 
+/**
+ * The keys that spent more than the threshold in some hour of the last week, per source: only they
+ * can be news (an alert's hour is such an hour), so only their history is gathered. The period is
+ * thousands of cells per key split, most of them keys that spend every day.
+ */
+function busyLastWeek(cells: readonly SpendCell[], now: number, thresholdFemto: Femto): Map<SourceKey, Set<string>> {
+  const bySource = new Map<SourceKey, Map<string, Map<number, Femto>>>();
+  for (const c of cells) {
+    if (typeof c.apiKey !== 'string' || c.hour < now - NEW_KEY_LOOKBACK_MS || c.hour > now) continue;
+    let keys = bySource.get(c.source);
+    if (!keys) bySource.set(c.source, (keys = new Map()));
+    let hours = keys.get(c.apiKey);
+    if (!hours) keys.set(c.apiKey, (hours = new Map()));
+    hours.set(c.hour, (hours.get(c.hour) ?? 0n) + c.femto);
+  }
+  const busy = new Map<SourceKey, Set<string>>();
+  for (const [source, keys] of bySource)
+    for (const [key, hours] of keys)
+      for (const femto of hours.values())
+        if (femto > thresholdFemto) {
+          let set = busy.get(source);
+          if (!set) busy.set(source, (set = new Set()));
+          set.add(key);
+          break;
+        }
+  return busy;
+}
+
 export function newKeySpends(cells: readonly SpendCell[], now: number, thresholdFemto: Femto): NewKeySpend[] {
+  const busy = busyLastWeek(cells, now, thresholdFemto);
+  if (busy.size === 0) return [];
   // Where each source's key-recorded history begins: no alert before 30 days of it.
   const recordedFrom = new Map<SourceKey, number>();
   for (const c of cells)
-    if (c.apiKey !== undefined) recordedFrom.set(c.source, Math.min(recordedFrom.get(c.source) ?? Infinity, c.hour));
+    if (c.apiKey !== undefined) {
+      const from = recordedFrom.get(c.source);
+      if (from === undefined || c.hour < from) recordedFrom.set(c.source, c.hour);
+    }
   const found: NewKeySpend[] = [];
-  for (const [id, hours] of hourlyByKey(cells)) {
+  for (const [id, hours] of hourlyByKey(cells, busy)) {
     const [source = '', keyId = ''] = [id.slice(0, id.indexOf('|')), id.slice(id.indexOf('|') + 1)];
     const spent = [...hours].filter(([, femto]) => femto > 0n).sort((a, b) => a[0] - b[0]);
     // The key's latest start after 30 quiet days: its first spend, or the first after such a gap.

@@ -18,8 +18,11 @@ import type { PriceFindingView, SourceKey } from '../engine/view-types.ts';
 import type { Ledger, TimeRange } from './ledger/ledger.ts';
 
 const DAY_MS = 86_400_000;
-/** Rows held at once while pricing: a week of one source. */
-const CHUNK_DAYS = 7;
+/**
+ * Rows held at once while pricing: a day of one source. (A week of the key-split history held at
+ * once, with the garbage of pricing it, was what set the service's peak memory.)
+ */
+const CHUNK_DAYS = 1;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const keyOf = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -38,11 +41,12 @@ interface Day {
   /** The UTC day it was priced on: a day priced as today (estimates, not the bill) is priced again tomorrow. */
   pricedOn: string;
   rates: BilledRate[];
+  /** A day before the period keeps its cells summed per hour, source and API key only (see hourly()). */
   series: SpendSeries;
+  /** The series' cells are summed per hour (the day was before the period when it was priced). */
+  compact: boolean;
   /** The learned rates the series was priced with. */
   catalogKey: string;
-  /** The cells summed per hour and source, once the day is before the period. */
-  hourly?: SpendCell[] | undefined;
 }
 
 export interface BilledView {
@@ -91,7 +95,12 @@ export class ViewSeries {
         const day = dayOf(t);
         wanted.add(`${source}|${day}`);
         const known = this.days.get(`${source}|${day}`);
-        if (!known || known.stamp !== (stamps.get(day) ?? 0) || (day >= known.pricedOn && known.pricedOn !== today))
+        if (
+          !known ||
+          known.stamp !== (stamps.get(day) ?? 0) ||
+          (day >= known.pricedOn && known.pricedOn !== today) ||
+          (known.compact && !before(day, detailFrom)) // the period now starts earlier (its settings changed)
+        )
           stale.push(day);
       }
       changed ||= stale.length > 0;
@@ -101,7 +110,7 @@ export class ViewSeries {
         stamp: stamps.get(day) ?? 0,
         pricedOn: today,
         rates: billedRates(rows.billed, rows.usage, base, now),
-        series: spendSeries(rows.usage, rows.billed, guess, now),
+        ...kept(day, spendSeries(rows.usage, rows.billed, guess, now), detailFrom),
         catalogKey: this.learned.key,
       }));
     }
@@ -127,8 +136,8 @@ export class ViewSeries {
         source,
         again.map((d) => d.day),
         (day, rows) => {
-          const { hourly: _, ...kept } = this.days.get(`${source}|${day}`)!;
-          return { ...kept, series: spendSeries(rows.usage, rows.billed, catalog, now), catalogKey };
+          const known = this.days.get(`${source}|${day}`)!;
+          return { ...known, ...kept(day, spendSeries(rows.usage, rows.billed, catalog, now), detailFrom), catalogKey };
         },
       );
     }
@@ -158,9 +167,9 @@ export class ViewSeries {
     const reconciliation = [];
     const unpriced = new Map<string, UnpricedUsage>();
     for (const day of this.days.values()) {
+      if (!day.compact && before(day.day, detailFrom)) Object.assign(day, kept(day.day, day.series, detailFrom));
       const { series } = day;
-      const summed = startOf(day.day) + DAY_MS <= detailFrom ? (day.hourly ??= hourly(series.cells)) : series.cells;
-      for (const c of summed) cells.push(c);
+      for (const c of series.cells) cells.push(c);
       reconciliation.push(...series.reconciliation);
       for (const u of series.unpriced) {
         const key = `${u.model}|${u.reason}`;
@@ -178,6 +187,16 @@ export class ViewSeries {
     reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));
     return { cells, unpriced: [...unpriced.values()], reconciliation };
   }
+}
+
+/** The UTC day ends by `detailFrom` (the period's start). */
+const before = (day: string, detailFrom: number) => startOf(day) + DAY_MS <= detailFrom;
+
+/** What is kept of a priced day: before the period, its cells summed per hour (and key) only. */
+function kept(day: string, series: SpendSeries, detailFrom: number): { series: SpendSeries; compact: boolean } {
+  return before(day, detailFrom)
+    ? { series: { ...series, cells: hourly(series.cells) }, compact: true }
+    : { series, compact: false };
 }
 
 /**

@@ -12,20 +12,31 @@ export const USAGE_COLUMNS =
 export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto, quantity, quantity_unit, api_key';
 
 export function usageValues(r: StoredUsage): SqlValue[] {
-  let nulls = 0;
-  const optional = OPTIONAL.map((field, i) => {
-    const value = r[field];
-    if (value === null) nulls |= 1 << i;
-    return value ?? null;
-  });
-  const apiKey = optional.pop()!; // its column comes last (added in schema 3)
+  // Written out (no map or spread): a poll turns two days of rows into values.
+  const tier = r.serviceTier;
+  const window = r.contextWindow;
+  const geo = r.inferenceGeo;
+  const speed = r.speed;
+  const workspace = r.workspace;
+  const apiKey = r.apiKey;
+  const nulls =
+    (tier === null ? 1 : 0) |
+    (window === null ? 2 : 0) |
+    (geo === null ? 4 : 0) |
+    (speed === null ? 8 : 0) |
+    (workspace === null ? 16 : 0) |
+    (apiKey === null ? 32 : 0);
   return [
     r.source,
     Date.parse(r.start),
     r.start,
     r.width,
     r.model,
-    ...optional,
+    tier ?? null,
+    window ?? null,
+    geo ?? null,
+    speed ?? null,
+    workspace ?? null,
     nulls,
     r.inputTokens,
     r.outputTokens,
@@ -33,7 +44,7 @@ export function usageValues(r: StoredUsage): SqlValue[] {
     r.cacheWrite1hTokens,
     r.cacheReadTokens,
     r.webSearchRequests,
-    apiKey,
+    apiKey ?? null, // its column comes last (added in schema 3)
   ];
 }
 

@@ -71,6 +71,10 @@ export function schemaVersionOf(db: DatabaseSync): { version: number; applicatio
   return { version, applicationId };
 }
 
+function hasColumn(db: DatabaseSync, table: string, column: string): boolean {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+}
+
 /** Creates the tables in a new file; two processes creating it at once both end with one schema. */
 export function createSchema(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
@@ -87,8 +91,9 @@ export function createSchema(db: DatabaseSync): void {
         db.exec('ALTER TABLE cost ADD COLUMN quantity REAL');
         db.exec('ALTER TABLE cost ADD COLUMN quantity_unit TEXT');
       }
-      db.exec('ALTER TABLE usage ADD COLUMN api_key TEXT');
-      db.exec('ALTER TABLE cost ADD COLUMN api_key TEXT');
+      // A file may have one half of schema 3 already (the API key columns came first): add what is missing.
+      for (const table of ['usage', 'cost'])
+        if (!hasColumn(db, table, 'api_key')) db.exec(`ALTER TABLE ${table} ADD COLUMN api_key TEXT`);
       db.exec(DAY_STAMP);
       db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     }

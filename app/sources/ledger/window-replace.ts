@@ -25,33 +25,53 @@ export interface WindowReplace {
 
 const placeholders = (columns: string) => columns.replace(/[a-z_0-9]+/g, '?');
 
-/** The first `n` values of two rows are equal (a stored row carries its rowid after them). */
-function same(a: SqlRow, b: SqlRow, n: number): boolean {
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+/** Two rows' values are equal. */
+function same(a: SqlRow, b: SqlRow): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * A stored row as SQLite writes it in JSON: one string per row instead of a string per text
+ * column (a poll reads two days of rows and most of them only to find them equal). For integers
+ * and text it is what JSON.stringify makes of the same values; where it is not (a REAL SQLite
+ * prints as 1234.0), the row is parsed and compared value by value.
+ */
+interface Stored {
+  readonly rowid: number;
+  readonly json: string;
 }
 
 export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
   const fresh = new Map<string, SqlRow>();
   for (const values of w.rows) fresh.set(w.identity(values), values); // the last of a bucket seen twice, in first-seen order
   const rows = [...fresh.values()];
-  // The window's stored rows (a poll's two days: read at once, as arrays), in the order they were
-  // written: a re-fetch returns its rows in the same order, and what moved since the last poll (the
-  // latest hours) was written last — so an equal prefix is matched without building any key.
-  const stored = allArrays(prepared(db, `SELECT ${w.columns}, rowid FROM ${w.table} WHERE ${w.where} ORDER BY rowid`), w.args);
-  const width = rows[0]?.length ?? 0;
+  // The window's stored rows (a poll's two days: read at once), in the order they were written: a
+  // re-fetch returns its rows in the same order, and what moved since the last poll (the latest
+  // hours) was written last — so an equal prefix is matched without building any key.
+  const stored = allArrays(
+    prepared(db, `SELECT rowid, json_array(${w.columns}) FROM ${w.table} WHERE ${w.where} ORDER BY rowid`),
+    w.args,
+  ).map((r): Stored => ({ rowid: r[0] as number, json: r[1] as string }));
   let prefix = 0;
-  while (prefix < rows.length && prefix < stored.length && same(rows[prefix]!, stored[prefix]!, width)) prefix++;
+  while (prefix < rows.length && prefix < stored.length) {
+    const json = stored[prefix]!.json;
+    const values = rows[prefix]!;
+    if (json !== JSON.stringify(values) && !same(values, JSON.parse(json) as SqlRow)) break;
+    prefix++;
+  }
   const rest = new Map<string, SqlRow>();
   for (let i = prefix; i < rows.length; i++) rest.set(w.identity(rows[i]!), rows[i]!);
   const remove = prepared(db, `DELETE FROM ${w.table} WHERE rowid = ?`);
   for (let i = prefix; i < stored.length; i++) {
-    const values = stored[i]!;
+    const { rowid, json } = stored[i]!;
+    const values = JSON.parse(json) as SqlRow;
     const id = w.identity(values);
     const now = rest.get(id);
-    if (now && same(now, values, width)) rest.delete(id);
+    if (now && same(now, values)) rest.delete(id);
     else {
-      remove.run(values[values.length - 1]!);
+      remove.run(rowid);
       w.changed.add(w.dayOf(values));
     }
   }
