@@ -17,9 +17,7 @@ export function claudeProjectRoots(env: Readonly<Record<string, string | undefin
   const home = env.HOME ?? homedir();
   const configured = listedRoots(env.CLAUDE_CONFIG_DIR, home);
   if (configured.length > 0) {
-    const roots = configured
-      .map((p) => (isDir(join(p, 'projects')) ? join(p, 'projects') : p))
-      .filter(isDir);
+    const roots = configured.map((p) => (isDir(join(p, 'projects')) ? join(p, 'projects') : p)).filter(isDir);
     if (roots.length === 0)
       return { roots, problem: `CLAUDE_CONFIG_DIR (${env.CLAUDE_CONFIG_DIR}) names no folder with Claude Code logs` };
     return { roots: [...new Set(roots)] };

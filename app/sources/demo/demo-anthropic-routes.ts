@@ -23,7 +23,11 @@ const catalog = buildCatalog();
 type Sums = [number, number, number, number, number, number];
 
 /** One record's usage per API key of its workspace, in whole tokens that add up to the record. */
-export function anthropicByApiKey(r: DemoAnthropicRecord, hour: number, origin: number): Array<[string | null, DemoAnthropicRecord]> {
+export function anthropicByApiKey(
+  r: DemoAnthropicRecord,
+  hour: number,
+  origin: number,
+): Array<[string | null, DemoAnthropicRecord]> {
   const shares = keyShares('anthropic', r.workspaceId, hour, origin);
   const counts = [
     r.uncachedInputTokens,
