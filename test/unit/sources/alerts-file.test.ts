@@ -58,13 +58,16 @@ describe('an alerts.json that cannot be used', () => {
     },
   );
 
-  it.skipIf(isRoot)('unreadable (permission): said, and the file kept', async () => {
-    const { s, file } = service();
-    writeFileSync(file, '{"periodStart":"2026-11-01","fired":[]}');
-    chmodSync(file, 0o000);
-    const { view } = await s.view({ consumeAlerts: true });
-    expect(view.notices.join('\n')).toMatch(/alerts\.json could not be read \(EACCES\)/);
-    chmodSync(file, 0o600);
-    expect(readFileSync(file, 'utf8')).toBe('{"periodStart":"2026-11-01","fired":[]}');
-  });
+  it.skipIf(isRoot)(
+    'unreadable (permission): said, and the file kept (needs a non-root user: root reads it anyway)',
+    async () => {
+      const { s, file } = service();
+      writeFileSync(file, '{"periodStart":"2026-11-01","fired":[]}');
+      chmodSync(file, 0o000);
+      const { view } = await s.view({ consumeAlerts: true });
+      expect(view.notices.join('\n')).toMatch(/alerts\.json could not be read \(EACCES\)/);
+      chmodSync(file, 0o600);
+      expect(readFileSync(file, 'utf8')).toBe('{"periodStart":"2026-11-01","fired":[]}');
+    },
+  );
 });
