@@ -21,7 +21,7 @@ import {
   usageValues,
 } from './ledger-rows.ts';
 import { arrays, prepared, type DatabaseSync } from './sqlite.ts';
-import { replaceWindow } from './window-replace.ts';
+import { replaceWindow, WindowCache } from './window-replace.ts';
 import { dirname } from 'node:path';
 
 export type { SyncMark } from './ledger-format.ts';
@@ -46,6 +46,8 @@ const ALL: TimeRange = { from: -8.64e15, to: 8.64e15 };
 
 export class Ledger {
   private commits = 0;
+  /** What this connection last wrote to each sync window: a poll compares with it instead of reading it back. */
+  private readonly windows = new WindowCache();
 
   private constructor(
     private readonly db: DatabaseSync,
@@ -126,6 +128,8 @@ export class Ledger {
     const db = this.db;
     try {
       db.exec('BEGIN IMMEDIATE');
+      // Inside the write lock: whether another connection committed since this one last wrote.
+      this.windows.check((prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version);
       const changed = new Set<string>();
       for (const window of change.usage ?? [])
         replaceWindow(db, {
@@ -137,6 +141,7 @@ export class Ledger {
           identity: usageIdentity,
           dayOf: (values) => dayOf(values[1] as number),
           changed,
+          cache: this.windows,
         });
       for (const window of change.costs ?? [])
         replaceWindow(db, {
@@ -148,6 +153,7 @@ export class Ledger {
           identity: costIdentity,
           dayOf: (values) => values[1] as string,
           changed,
+          cache: this.windows,
         });
       this.stampDays(change.source, changed);
       if (change.sync) {
@@ -161,6 +167,7 @@ export class Ledger {
       this.commits++;
     } catch (error) {
       this.commits++; // whatever happened, read afresh
+      this.windows.clear();
       try {
         if (db.isTransaction) db.exec('ROLLBACK');
       } catch {

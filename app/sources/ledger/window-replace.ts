@@ -21,6 +21,8 @@ export interface WindowReplace {
   readonly dayOf: (values: SqlRow) => string;
   /** Receives the days where a row was added, changed or removed. */
   readonly changed: Set<string>;
+  /** This connection's copy of what it last wrote to each window (see WindowCache). */
+  readonly cache?: WindowCache;
 }
 
 const placeholders = (columns: string) => columns.replace(/[a-z_0-9]+/g, '?');
@@ -43,6 +45,40 @@ interface Stored {
   readonly json: string;
 }
 
+/**
+ * The rows this connection last wrote to each window, as it wrote them. A poll re-fetches the same
+ * window every few minutes, and reading it back from SQLite is most of a poll's cost; while no
+ * other connection has committed since (PRAGMA data_version is unchanged, read inside the write
+ * transaction: https://sqlite.org/pragma.html#pragma_data_version), the copy is what is stored.
+ * A window written again drops the other windows of its table and source, which it may overlap.
+ */
+export class WindowCache {
+  private readonly windows = new Map<string, { readonly table: string; readonly source: unknown; rows: Stored[] }>();
+  private version: number | undefined;
+
+  /** At the start of each write transaction: another connection's commit since empties the cache. */
+  check(dataVersion: number): void {
+    if (dataVersion !== this.version) this.windows.clear();
+    this.version = dataVersion;
+  }
+
+  /** After a rolled-back transaction, or anything else that leaves the copies in doubt. */
+  clear(): void {
+    this.windows.clear();
+    this.version = undefined;
+  }
+
+  get(key: string): Stored[] | undefined {
+    return this.windows.get(key)?.rows;
+  }
+
+  set(key: string, table: string, source: unknown, rows: Stored[]): void {
+    for (const [other, w] of this.windows)
+      if (other !== key && w.table === table && w.source === source) this.windows.delete(other);
+    this.windows.set(key, { table, source, rows });
+  }
+}
+
 export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
   const fresh = new Map<string, SqlRow>();
   for (const values of w.rows) fresh.set(w.identity(values), values); // the last of a bucket seen twice, in first-seen order
@@ -50,10 +86,14 @@ export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
   // The window's stored rows (a poll's two days: read at once), in the order they were written: a
   // re-fetch returns its rows in the same order, and what moved since the last poll (the latest
   // hours) was written last — so an equal prefix is matched without building any key.
-  const stored = allArrays(
-    prepared(db, `SELECT rowid, json_array(${w.columns}) FROM ${w.table} WHERE ${w.where} ORDER BY rowid`),
-    w.args,
-  ).map((r): Stored => ({ rowid: r[0] as number, json: r[1] as string }));
+  const key = `${w.table}|${w.where}|${JSON.stringify(w.args)}`;
+  const stored =
+    w.cache?.get(key) ??
+    allArrays(prepared(db, `SELECT rowid, json_array(${w.columns}) FROM ${w.table} WHERE ${w.where} ORDER BY rowid`), w.args).map(
+      (r): Stored => ({ rowid: r[0] as number, json: r[1] as string }),
+    );
+  // What the window holds afterwards, in rowid order: the rows kept, then the ones inserted.
+  const kept: Stored[] = [];
   let prefix = 0;
   while (prefix < rows.length && prefix < stored.length) {
     const json = stored[prefix]!.json;
@@ -69,15 +109,20 @@ export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
     const values = JSON.parse(json) as SqlRow;
     const id = w.identity(values);
     const now = rest.get(id);
-    if (now && same(now, values)) rest.delete(id);
-    else {
+    if (now && same(now, values)) {
+      rest.delete(id);
+      kept.push(stored[i]!);
+    } else {
       remove.run(rowid);
       w.changed.add(w.dayOf(values));
     }
   }
   const insert = prepared(db, `INSERT INTO ${w.table} (${w.columns}) VALUES (${placeholders(w.columns)})`);
   for (const values of rest.values()) {
-    insert.run(...values);
+    // A new rowid is above every row kept (SQLite picks max + 1), so appending keeps rowid order.
+    const { lastInsertRowid } = insert.run(...values);
+    kept.push({ rowid: Number(lastInsertRowid), json: JSON.stringify(values) });
     w.changed.add(w.dayOf(values));
   }
+  w.cache?.set(key, w.table, w.args[0], [...stored.slice(0, prefix), ...kept]);
 }
