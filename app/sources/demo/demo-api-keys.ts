@@ -24,6 +24,8 @@ export interface DemoKey {
   readonly status: 'active' | 'archived';
   /** Listed by the key list endpoint (a deleted key is not). */
   readonly listed: boolean;
+  /** OpenAI: the key's owner has left the project; the list shows it only when asked for "any" owner. */
+  readonly ownerLeft?: boolean;
   /** The provider's redacted hint, as its docs show one. */
   readonly hint: string;
   readonly createdAt: string;
@@ -56,7 +58,8 @@ export const DEMO_OPENAI_KEYS: readonly DemoKey[] = [
   key('key_DemoAppServer', 'app-server', 'proj_DemoApp', 'sk-proj-****...Ab3D'),
   key('key_DemoEvalRunner', 'eval-runner', 'proj_DemoApp', 'sk-svca-****...Ev9Q'),
   key('key_DemoRevoked', 'old-notebook', 'proj_DemoApp', 'sk-proj-****...Rv2K', { listed: false }),
-  key('key_DemoCiDeploy', 'ci-deploy', 'proj_DemoApp', 'sk-proj-****...Ci7X'),
+  // Its owner has left the project: without owner_project_access=any the list leaves it out.
+  key('key_DemoCiDeploy', 'ci-deploy', 'proj_DemoApp', 'sk-proj-****...Ci7X', { ownerLeft: true }),
 ];
 
 /** The leaked key and when it starts: two days before `now`, 13:00 UTC. */

@@ -6,6 +6,9 @@
  * - OpenAI `GET /v1/organization/projects/{project_id}/api_keys`: `limit` 1–100 (default 20),
  *   cursor `after`; `{ object: "list", data, first_id, last_id, has_more }`, each key an
  *   `organization.project.api_key` with `redacted_value` (openai-node projects/api-keys.ts).
+ *   `owner_project_access` "active" | "inactive" | "any" filters by whether the key's owner still
+ *   has access to the project; omitted, "membership-based visibility rules … may exclude some
+ *   enabled keys" (OpenAI API reference, projects api_keys list): here, keys whose owner left.
  * Deleted keys are not listed; an unknown project is a 404.
  */
 import type { ServerResponse } from 'node:http';
@@ -52,7 +55,11 @@ export function handleAnthropicKeys(res: ServerResponse, params: URLSearchParams
 }
 
 export function handleOpenAiProjectKeys(res: ServerResponse, project: string, params: URLSearchParams): void {
-  const keys = DEMO_OPENAI_KEYS.filter((k) => k.listed && k.scope === project);
+  const access = params.get('owner_project_access');
+  if (access !== null && !['active', 'inactive', 'any'].includes(access))
+    return sendError(res, 'openai', 400, `owner_project_access: must be one of active, inactive, any`);
+  const visible = (k: DemoKey) => access === 'any' || (access === 'inactive' ? k.ownerLeft === true : k.ownerLeft !== true);
+  const keys = DEMO_OPENAI_KEYS.filter((k) => k.listed && k.scope === project && visible(k));
   if (!DEMO_OPENAI_KEYS.some((k) => k.scope === project)) return sendError(res, 'openai', 404, `No such project: ${project}`);
   const result = pageOf(keys, params, 'after', 100);
   if (typeof result === 'string') return sendError(res, 'openai', 400, result);

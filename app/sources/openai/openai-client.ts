@@ -75,6 +75,9 @@ export class OpenAiClient extends AdminClient {
         allPages(async (after) => {
           const params: Array<[string, string]> = [
             ['limit', String(pageSize)],
+            // Without it the list follows membership visibility and may leave out enabled keys,
+            // such as those of someone who left the project: the very keys worth naming.
+            ['owner_project_access', 'any'],
             ...(after ? [['after', after] as [string, string]] : []),
           ];
           return parseOpenAiKeyPage(await this.get(path, params));
