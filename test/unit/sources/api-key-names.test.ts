@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allPages, parseAnthropicKeyPage, parseOpenAiKeyPage } from '../../../app/sources/api-key-names.ts';
+import { parseUsageBuckets } from '../../../app/sources/anthropic/anthropic-parse.ts';
 
 const ANTHROPIC_DOC_EXAMPLE = {
   data: [
@@ -80,5 +81,33 @@ describe('API key lists as the vendors document them', () => {
     });
     expect(calls).toBe(2);
     expect(new Set(keys.map((k) => k.id))).toEqual(new Set(['apikey_01Rj2N8SVvo6BePZj99NhmiT']));
+  });
+});
+
+describe('usage buckets grouped by api_key_id as the Anthropic reference shows them', () => {
+  // ../shared/reference/anthropic-admin-api.md, example (a), from the 2025 usage report reference;
+  // the second result is Workbench usage: "api_key_id will be null even when grouping by that dimension".
+  const result = {
+    uncached_input_tokens: 1500,
+    cache_creation: { ephemeral_1h_input_tokens: 1000, ephemeral_5m_input_tokens: 500 },
+    cache_read_input_tokens: 200,
+    output_tokens: 500,
+    server_tool_use: { web_search_requests: 10 },
+    api_key_id: 'apikey_01Rj2N8SVvo6BePZj99NhmiT',
+    workspace_id: 'wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ',
+    model: 'claude-sonnet-4-20250514',
+    service_tier: 'standard',
+    context_window: '0-200k',
+  };
+  const bucket = {
+    starting_at: '2025-08-01T00:00:00Z',
+    ending_at: '2025-08-02T00:00:00Z',
+    results: [result, { ...result, api_key_id: null }],
+  };
+
+  it('keeps the key id, and Workbench usage as an explicit null (no key), not as "not reported"', () => {
+    const rows = parseUsageBuckets([bucket], '1d');
+    expect(rows.map((r) => r.apiKey)).toEqual(['apikey_01Rj2N8SVvo6BePZj99NhmiT', null]);
+    expect(rows.map((r) => r.inputTokens)).toEqual([1500, 1500]);
   });
 });
