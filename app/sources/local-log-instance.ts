@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../engine/catalog/catalog.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { RefreshContext, SourceInstance } from './source-definition.ts';
+import type { RefreshContext, SourceDefinition, SourceInstance } from './source-definition.ts';
 
 export interface LocalLogScan {
   /** True until the first full scan has finished. */
@@ -29,3 +29,12 @@ export function localLogInstance(logs: LocalLogScan): SourceInstance {
     warnings: () => warnings,
   };
 }
+
+/** What every local-log source declares alike: an estimate, no key, polled each minute for free. */
+export const LOCAL_LOG_SOURCE = {
+  truth: 'estimate',
+  credential: { kind: 'none' },
+  pollMinutes: { default: 1, min: 1 },
+  pollCost: 'free; reads only what was appended to the logs since the last poll',
+  inDemo: false,
+} as const satisfies Partial<SourceDefinition>;

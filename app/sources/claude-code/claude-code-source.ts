@@ -1,6 +1,6 @@
 /** Claude Code's local transcripts: no key, priced with our catalog, an estimate (../shared/reference/claude-code-logs.md). */
 import { longContextRule } from '../../engine/price.ts';
-import { localLogInstance } from '../local-log-instance.ts';
+import { LOCAL_LOG_SOURCE, localLogInstance } from '../local-log-instance.ts';
 import type { SourceDefinition, SourceInstance, SourceSetup } from '../source-definition.ts';
 import { claudeProjectRoots } from './claude-roots.ts';
 import { ClaudeCodeScanner } from './claude-scanner.ts';
@@ -34,12 +34,8 @@ function claudeCodeInstance(scanner: ClaudeCodeScanner, setup: SourceSetup): Sou
 export const claudeCodeSource: SourceDefinition = {
   id: 'claude-code',
   label: 'Claude Code (local logs)',
-  truth: 'estimate',
-  credential: { kind: 'none' },
+  ...LOCAL_LOG_SOURCE,
   duplicates: 'anthropic',
-  pollMinutes: { default: 1, min: 1 },
-  pollCost: 'free; reads only what was appended to the logs since the last poll',
-  inDemo: false,
   create(setup) {
     const roots = claudeProjectRoots(setup.env);
     return {

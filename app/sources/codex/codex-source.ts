@@ -4,7 +4,7 @@
  * OpenAI admin API bills, so it counts toward the budget only when no OpenAI source is configured.
  */
 import type { UsageRow } from '../../engine/usage-row.ts';
-import { localLogInstance } from '../local-log-instance.ts';
+import { LOCAL_LOG_SOURCE, localLogInstance } from '../local-log-instance.ts';
 import type { SourceDefinition } from '../source-definition.ts';
 import { codexHomes } from './codex-roots.ts';
 import { CodexScanner, type CodexCell } from './codex-scanner.ts';
@@ -30,12 +30,8 @@ function usageRow(cell: CodexCell): UsageRow {
 export const codexSource: SourceDefinition = {
   id: 'codex',
   label: 'Codex CLI (local logs)',
-  truth: 'estimate',
-  credential: { kind: 'none' },
+  ...LOCAL_LOG_SOURCE,
   duplicates: 'openai',
-  pollMinutes: { default: 1, min: 1 },
-  pollCost: 'free; reads only what was appended to the logs since the last poll',
-  inDemo: false,
   create(setup) {
     const found = codexHomes(setup.env);
     if (found.homes.length === 0) return found.problem ? { problem: found.problem } : {};
