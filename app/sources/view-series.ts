@@ -2,7 +2,7 @@
  * The billed sources' spend series for the view, priced one UTC day at a time and kept: after a
  * poll only the days its commit rewrote (their day_stamp moved) and the open day are read and
  * priced again, so a view costs about the same with two months or two years in the ledger. Rows
- * are read a week at a time and dropped once priced; what is kept is the priced cells (per hour
+ * are read a day at a time and dropped once priced; what is kept is the priced cells (per hour
  * and source, and API key for the new-key rule, for days before the period: the forecast needs no more). Days are
  * priced again when the price overrides change or the rates learned from the bill do.
  */
@@ -18,11 +18,6 @@ import type { PriceFindingView, SourceKey } from '../engine/view-types.ts';
 import type { Ledger, TimeRange } from './ledger/ledger.ts';
 
 const DAY_MS = 86_400_000;
-/**
- * Rows held at once while pricing: a day of one source. (A week of the key-split history held at
- * once, with the garbage of pricing it, was what set the service's peak memory.)
- */
-const CHUNK_DAYS = 1;
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const keyOf = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -146,18 +141,17 @@ export class ViewSeries {
     return view;
   }
 
-  /** Reads some UTC days of one source a week at a time and keeps what `priced` makes of each day. */
+  /**
+   * Reads some UTC days of one source one day at a time and keeps what `priced` makes of each. (A
+   * week of the key-split history held at once, with the garbage of pricing it, set the service's
+   * peak memory.)
+   */
   private price(ledger: Ledger, source: SourceKey, days: readonly string[], priced: (day: string, rows: DayRows) => Day): void {
-    const sorted = [...days].sort();
-    for (let i = 0; i < sorted.length;) {
-      let j = i;
-      while (j + 1 < sorted.length && j + 1 - i < CHUNK_DAYS && startOf(sorted[j + 1]!) - startOf(sorted[j]!) === DAY_MS) j++;
-      const rows = new Map<string, DayRows>(sorted.slice(i, j + 1).map((d) => [d, { usage: [], billed: [] }]));
-      const range = { from: startOf(sorted[i]!), to: startOf(sorted[j]!) + DAY_MS };
-      for (const row of ledger.usage(source, range)) rows.get(dayOf(Date.parse(row.start)))?.usage.push(row);
-      for (const c of ledger.costs(source, range)) rows.get(c.day)?.billed.push({ ...c, femto: BigInt(c.femto) });
-      for (const [day, dayRows] of rows) this.days.set(`${source}|${day}`, priced(day, dayRows));
-      i = j + 1;
+    for (const day of days) {
+      const range = { from: startOf(day), to: startOf(day) + DAY_MS };
+      const rows: DayRows = { usage: ledger.usage(source, range), billed: [] };
+      for (const c of ledger.costs(source, range)) rows.billed.push({ ...c, femto: BigInt(c.femto) });
+      this.days.set(`${source}|${day}`, priced(day, rows));
     }
   }
 
