@@ -85,7 +85,12 @@ export class Ledger {
    * what they derived from the rows while it stays the same.
    */
   changeStamp(): string {
-    return `${(prepared(this.db, 'PRAGMA data_version').get() as { data_version: number }).data_version}|${this.commits}`;
+    return `${this.dataVersion()}|${this.commits}`;
+  }
+
+  /** Moves when another connection commits to the file, never for this connection's own commits. */
+  private dataVersion(): number {
+    return (prepared(this.db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
   }
 
   /** The workspaces (Anthropic) or projects (OpenAI) a source's usage names, without reading its rows. */
@@ -129,7 +134,7 @@ export class Ledger {
     try {
       db.exec('BEGIN IMMEDIATE');
       // Inside the write lock: whether another connection committed since this one last wrote.
-      this.windows.check((prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version);
+      this.windows.check(this.dataVersion());
       const changed = new Set<string>();
       for (const window of change.usage ?? [])
         replaceWindow(db, {
