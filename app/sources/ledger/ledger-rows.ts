@@ -11,6 +11,9 @@ export const USAGE_COLUMNS =
   'source, start, start_iso, width, model, service_tier, context_window, inference_geo, speed, workspace, nulls, input, output, cache_write_5m, cache_write_1h, cache_read, web_search, api_key';
 export const COST_COLUMNS = 'source, day, model, description, workspace, line, femto, quantity, quantity_unit, api_key';
 
+/** The last start parsed: a fetch lists its rows hour by hour, many rows to an hour, so most parses are repeats. */
+let lastStart = { iso: '', ms: NaN };
+
 export function usageValues(r: StoredUsage): SqlValue[] {
   // Written out (no map or spread): a poll turns two days of rows into values.
   const tier = r.serviceTier;
@@ -26,9 +29,10 @@ export function usageValues(r: StoredUsage): SqlValue[] {
     (speed === null ? 8 : 0) |
     (workspace === null ? 16 : 0) |
     (apiKey === null ? 32 : 0);
+  if (r.start !== lastStart.iso) lastStart = { iso: r.start, ms: Date.parse(r.start) };
   return [
     r.source,
-    Date.parse(r.start),
+    lastStart.ms,
     r.start,
     r.width,
     r.model,

@@ -35,14 +35,36 @@ function same(a: SqlRow, b: SqlRow): boolean {
 }
 
 /**
- * A stored row as SQLite writes it in JSON: one string per row instead of a string per text
- * column (a poll reads two days of rows and most of them only to find them equal). For integers
- * and text it is what JSON.stringify makes of the same values; where it is not (a REAL SQLite
- * prints as 1234.0), the row is parsed and compared value by value.
+ * A stored row of the window. Read back from SQLite it is the row as SQLite writes it in JSON: one
+ * string per row instead of a string per text column (a poll reads two days of rows, most of them
+ * only to find them equal). For integers and text that is what JSON.stringify makes of the same
+ * values; where it is not (a REAL SQLite prints as 1234.0), the row is parsed and compared value by
+ * value. Once a fetch has matched or written it, it is the values themselves, which compare without
+ * building a string, and its identity is kept with it (a poll re-fetches the same rows every time).
  */
 interface Stored {
   readonly rowid: number;
-  readonly json: string;
+  values?: SqlRow;
+  json?: string | undefined;
+  id?: string;
+}
+
+const valuesOf = (s: Stored): SqlRow => s.values ?? (JSON.parse(s.json!) as SqlRow);
+
+function equalsStored(values: SqlRow, s: Stored): boolean {
+  if (s.values) return same(values, s.values);
+  return s.json === JSON.stringify(values) || same(values, JSON.parse(s.json!) as SqlRow);
+}
+
+/** How many rows from the start equal the stored ones, each stored row matched taking the fetched values and identity. */
+function equalPrefix(rows: readonly SqlRow[], stored: readonly Stored[]): number {
+  let prefix = 0;
+  while (prefix < rows.length && prefix < stored.length && equalsStored(rows[prefix]!, stored[prefix]!)) {
+    const s = stored[prefix]!;
+    if (!s.values) [s.values, s.json] = [rows[prefix]!, undefined];
+    prefix++;
+  }
+  return prefix;
 }
 
 /**
@@ -80,9 +102,6 @@ export class WindowCache {
 }
 
 export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
-  const fresh = new Map<string, SqlRow>();
-  for (const values of w.rows) fresh.set(w.identity(values), values); // the last of a bucket seen twice, in first-seen order
-  const rows = [...fresh.values()];
   // The window's stored rows (a poll's two days: read at once), in the order they were written: a
   // re-fetch returns its rows in the same order, and what moved since the last poll (the latest
   // hours) was written last — so an equal prefix is matched without building any key.
@@ -92,37 +111,40 @@ export function replaceWindow(db: DatabaseSync, w: WindowReplace): void {
     allArrays(prepared(db, `SELECT rowid, json_array(${w.columns}) FROM ${w.table} WHERE ${w.where} ORDER BY rowid`), w.args).map(
       (r): Stored => ({ rowid: r[0] as number, json: r[1] as string }),
     );
-  // What the window holds afterwards, in rowid order: the rows kept, then the ones inserted.
-  const kept: Stored[] = [];
-  let prefix = 0;
-  while (prefix < rows.length && prefix < stored.length) {
-    const json = stored[prefix]!.json;
-    const values = rows[prefix]!;
-    if (json !== JSON.stringify(values) && !same(values, JSON.parse(json) as SqlRow)) break;
-    prefix++;
+  let rows: readonly SqlRow[] = w.rows;
+  let prefix = equalPrefix(rows, stored);
+  // A row of the equal prefix has the stored row's identity, computed once and kept with it.
+  let ids = rows.map((values, i) => (i < prefix ? (stored[i]!.id ??= w.identity(values)) : w.identity(values)));
+  if (new Set(ids).size !== ids.length) {
+    // One bucket twice in a fetch (a page overlap): the last of it is kept, in first-seen order.
+    const fresh = new Map<string, SqlRow>();
+    rows.forEach((values, i) => fresh.set(ids[i]!, values));
+    [rows, ids] = [[...fresh.values()], [...fresh.keys()]];
+    prefix = equalPrefix(rows, stored);
   }
   const rest = new Map<string, SqlRow>();
-  for (let i = prefix; i < rows.length; i++) rest.set(w.identity(rows[i]!), rows[i]!);
+  for (let i = prefix; i < rows.length; i++) rest.set(ids[i]!, rows[i]!);
+  // What the window holds afterwards, in rowid order: the rows kept, then the ones inserted.
+  const kept: Stored[] = stored.slice(0, prefix);
   const remove = prepared(db, `DELETE FROM ${w.table} WHERE rowid = ?`);
   for (let i = prefix; i < stored.length; i++) {
-    const { rowid, json } = stored[i]!;
-    const values = JSON.parse(json) as SqlRow;
-    const id = w.identity(values);
+    const s = stored[i]!;
+    const id = (s.id ??= w.identity(valuesOf(s)));
     const now = rest.get(id);
-    if (now && same(now, values)) {
+    if (now && equalsStored(now, s)) {
       rest.delete(id);
-      kept.push(stored[i]!);
+      kept.push(s);
     } else {
-      remove.run(rowid);
-      w.changed.add(w.dayOf(values));
+      remove.run(s.rowid);
+      w.changed.add(w.dayOf(valuesOf(s)));
     }
   }
   const insert = prepared(db, `INSERT INTO ${w.table} (${w.columns}) VALUES (${placeholders(w.columns)})`);
-  for (const values of rest.values()) {
+  for (const [id, values] of rest) {
     // A new rowid is above every row kept (SQLite picks max + 1), so appending keeps rowid order.
     const { lastInsertRowid } = insert.run(...values);
-    kept.push({ rowid: Number(lastInsertRowid), json: JSON.stringify(values) });
+    kept.push({ rowid: Number(lastInsertRowid), values, id });
     w.changed.add(w.dayOf(values));
   }
-  w.cache?.set(key, w.table, w.args[0], [...stored.slice(0, prefix), ...kept]);
+  w.cache?.set(key, w.table, w.args[0], kept);
 }

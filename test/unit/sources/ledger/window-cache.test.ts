@@ -38,6 +38,17 @@ describe('the window a connection last wrote', () => {
     expect(onDisk(home)).toEqual(expected(last));
   });
 
+  it('a page overlap in a poll after polls: the bucket is stored once, with its last values', () => {
+    const home = ledgerHome();
+    const app = Ledger.open(home);
+    const day = rows('2026-11-25', () => 100);
+    app.commit(window('2026-11-25', '2026-11-26', day));
+    app.commit(window('2026-11-25', '2026-11-26', day));
+    // The whole fetch matches what was written, then the first hour comes again on a later page.
+    app.commit(window('2026-11-25', '2026-11-26', [...day, { ...day[0]!, inputTokens: 5 }]));
+    expect(onDisk(home)).toEqual(expected([{ ...day[0]!, inputTokens: 5 }, ...day.slice(1)]));
+  });
+
   it('another process wrote the window in between: the poll reads the file, not its copy', () => {
     const home = ledgerHome();
     const app = Ledger.open(home);
