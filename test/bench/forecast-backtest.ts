@@ -4,8 +4,9 @@
  * the library of forecast-scenarios.ts (issue 10), 30 seeds each (SPENDBAR_BENCH_SEEDS). Seeds 1–10
  * are the tuning seeds; the table is of the held-out seeds 11–30. Prints, per scenario at days 8, 15
  * and 22, the mean absolute error, the naive run-rate's error (spent ÷ elapsed fraction of the month)
- * beside it and how often the range held the actual; then a summary against the acceptance
- * (forecast-report.ts). SPENDBAR_BENCH_ONLY=sparse,step-up runs only those scenarios.
+ * beside it, the Bayes bound (the error of a forecaster that knows the seed's true parameters,
+ * forecast-bound.ts; library scenarios only) and how often the range held the actual; then a summary
+ * against the acceptance (forecast-report.ts). SPENDBAR_BENCH_ONLY=sparse,step-up runs only those scenarios.
  */
 import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
@@ -14,8 +15,9 @@ import { femtoToUsdNumber } from '../../app/engine/money.ts';
 import { periodContaining } from '../../app/engine/period.ts';
 import { DemoOrganization, HOUR_MS } from '../../app/sources/demo/demo-organization.ts';
 import { SCENARIOS } from '../../app/sources/demo/demo-scenarios.ts';
-import { only as only_, printSummary, printTable, summarize, type Case, type Summary } from './forecast-report.ts';
-import { LIBRARY_SCENARIOS, MONTH_END, MONTH_START, type GeneratedSpend } from './forecast-scenarios.ts';
+import { BOUND_DRAWS, bayesBound, boundRng } from './forecast-bound.ts';
+import { only as only_, printSummary, printTable, REPORT_DAYS, summarize, type Case, type Summary } from './forecast-report.ts';
+import { LIBRARY_SCENARIOS, LIBRARY_TRUTH, MONTH_END, MONTH_START, type GeneratedSpend } from './forecast-scenarios.ts';
 
 /** Seeds 1–FIT_SEEDS are the ones the method may be tuned on; the rest are held out. */
 const SEEDS = Number(process.env.SPENDBAR_BENCH_SEEDS ?? 30);
@@ -69,8 +71,10 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
   for (const [name, make] of Object.entries(ALL)) {
     if (only && !only.includes(name)) continue;
     const perDay: Case[][] = Array.from({ length: monthDays }, () => []);
+    const truthOf = LIBRARY_TRUTH[name];
     for (let seed = 1; seed <= SEEDS; seed++) {
       const spend = make(seed);
+      const truth = truthOf?.(seed);
       // The truth: this seed's own November total, every hour of it.
       let actual = 0;
       for (const [h, usd] of spend.hourly) if (h >= MONTH_START && h < MONTH_END) actual += usd;
@@ -78,11 +82,16 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
         const result = projectAt(spend, day);
         // The naive run-rate: spent so far ÷ the elapsed fraction of the month (noon: day − ½).
         const naive = (result.spentUsd * monthDays) / (day - 0.5);
+        const bound =
+          truth && (REPORT_DAYS as readonly number[]).includes(day)
+            ? bayesBound(truth, spend.hourly, day, actual, boundRng(name, seed, day))
+            : undefined;
         perDay[day - 1]!.push({
           seed,
           err: Math.abs(result.projectedUsd - actual) / actual,
           naiveErr: Math.abs(naive - actual) / actual,
           held: actual >= result.lowUsd - 1e-9 && actual <= result.highUsd + 1e-9,
+          ...(bound && { bound: bound.err, boundExpected: bound.expected }),
         });
       }
     }
@@ -93,6 +102,10 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
   const fitCases = only_(cases, isFit);
   console.log(
     `forecast backtest: projection at noon UTC of each day of November 2026, against that seed's actual November total`,
+  );
+  console.log(
+    `  bound: the Bayes-optimal error given the seed's true parameters and its spend to the end of the day, ` +
+      `${BOUND_DRAWS} simulated months each (forecast-bound.ts); – : a demo scenario, no rule to simulate, counted as 0 %`,
   );
   const heldOut = summarize(heldOutCases);
   const fit = summarize(fitCases);

@@ -1,8 +1,9 @@
 /**
  * The forecast backtest's table and summary, from the cases it ran: per scenario at days 8, 15 and 22
- * the mean error, how often the range held the actual, and the naive run-rate's error; then one line
- * against each acceptance criterion of issue 10, for a set of seeds (the seeds the method was tuned
- * on are reported apart from the held-out ones, so a fit to the seeds shows up as a gap between them).
+ * the mean error, the naive run-rate's error, the Bayes bound and how often the range held the actual;
+ * then one line against each acceptance criterion of issue 10, for a set of seeds (the seeds the method
+ * was tuned on are reported apart from the held-out ones, so a fit to the seeds shows up as a gap
+ * between them), and the Bayes bound averaged like the error.
  */
 export interface Case {
   readonly seed: number;
@@ -10,6 +11,10 @@ export interface Case {
   readonly err: number;
   readonly naiveErr: number;
   readonly held: boolean;
+  /** The Bayes bound's error against the actual (forecast-bound.ts); absent where not computed. */
+  readonly bound?: number;
+  /** The same averaged over simulated month totals instead of the actual. */
+  readonly boundExpected?: number;
 }
 
 /** Per scenario, per day of the month (index 0 = day 1), every seed's case. */
@@ -25,14 +30,21 @@ export function only(cases: Cases, keep: (seed: number) => boolean): Cases {
   return new Map([...cases].map(([name, perDay]) => [name, perDay.map((c) => c.filter((x) => keep(x.seed)))]));
 }
 
+/** A scenario's mean bound over its seeds; null where it has none (demo scenarios: no rule to simulate). */
+function boundOf(c: readonly Case[], key: 'bound' | 'boundExpected'): number | null {
+  const xs = c.map((x) => x[key]);
+  return xs.length > 0 && xs.every((x) => x !== undefined) ? mean(xs as number[]) : null;
+}
+
 export function printTable(cases: Cases): void {
-  const head = REPORT_DAYS.map((d) => `day ${d}: error / naive / held`.padStart(32)).join('');
+  const head = REPORT_DAYS.map((d) => `day ${d}: error / naive / bound / held`.padStart(40)).join('');
   console.log(`  ${'scenario'.padEnd(16)}${head}`);
   for (const [name, perDay] of cases) {
     const cells = REPORT_DAYS.map((d) => {
       const c = perDay[d - 1]!;
-      const cell = `${pct(mean(c.map((x) => x.err)))} / ${pct(mean(c.map((x) => x.naiveErr)))} / ${pct(c.filter((x) => x.held).length / c.length)}`;
-      return cell.padStart(32);
+      const bound = boundOf(c, 'bound');
+      const cell = `${pct(mean(c.map((x) => x.err)))} / ${pct(mean(c.map((x) => x.naiveErr)))} / ${bound === null ? '–' : pct(bound)} / ${pct(c.filter((x) => x.held).length / c.length)}`;
+      return cell.padStart(40);
     });
     console.log(`  ${name.padEnd(16)}${cells.join('')}`);
   }
@@ -47,6 +59,32 @@ export interface Summary {
   readonly held: number;
   readonly heldEveryDay: number;
   readonly cases: number;
+  /**
+   * Per report day, the Bayes bound averaged over scenarios like `error` (a scenario without one counts
+   * as 0 %), its standard error from the seeds, the same from simulated totals instead of the actual,
+   * and the forecast's error minus the bound, seed by seed, with its standard error.
+   */
+  readonly bound: ReadonlyArray<{
+    readonly day: number;
+    readonly mean: number;
+    readonly se: number;
+    readonly expected: number;
+    readonly gap: number;
+    readonly gapSe: number;
+  }>;
+  /** Scenarios with a bound, of all. */
+  readonly boundScenarios: number;
+  readonly scenarios: number;
+}
+
+/** Standard error of the mean of per-scenario means, from each scenario's spread over its seeds. */
+function seOfMeans(perScenario: readonly (readonly number[])[]): number {
+  const variance = perScenario.reduce((a, xs) => {
+    if (xs.length < 2) return a;
+    const m = mean(xs);
+    return a + xs.reduce((v, x) => v + (x - m) ** 2, 0) / (xs.length - 1) / xs.length;
+  }, 0);
+  return Math.sqrt(variance) / perScenario.length;
 }
 
 export function summarize(cases: Cases): Summary {
@@ -70,6 +108,19 @@ export function summarize(cases: Cases): Summary {
     held: reported.filter((x) => x.held).length / reported.length,
     heldEveryDay: everyDay.filter((x) => x.held).length / everyDay.length,
     cases: reported.length,
+    bound: REPORT_DAYS.map((day) => {
+      const per = all.map((p) => p[day - 1]!);
+      return {
+        day,
+        mean: mean(per.map((c) => boundOf(c, 'bound') ?? 0)),
+        se: seOfMeans(per.map((c) => c.map((x) => x.bound ?? 0))),
+        expected: mean(per.map((c) => boundOf(c, 'boundExpected') ?? 0)),
+        gap: mean(per.map((c) => mean(c.map((x) => x.err - (x.bound ?? 0))))),
+        gapSe: seOfMeans(per.map((c) => c.map((x) => x.err - (x.bound ?? 0)))),
+      };
+    }),
+    boundScenarios: all.filter((p) => boundOf(p[14]!, 'bound') !== null).length,
+    scenarios: all.length,
   };
 }
 
@@ -89,5 +140,19 @@ export function printSummary(label: string, s: Summary): void {
   console.log(
     `    ${mark(s.held >= 0.75)} range held the actual in ${pct(s.held)} of ${s.cases} (scenario, day 8/15/22, seed) cases ` +
       `(target ≥ 75 %); ${pct(s.heldEveryDay)} over every day of the month`,
+  );
+  const b15 = s.bound.find((b) => b.day === 15)!;
+  const left = 0.1 - b15.mean;
+  console.log(
+    `    Bayes bound at day 15 (true parameters, future steps and holidays known, demo scenarios counted as 0 %): ` +
+      `${pct(b15.mean)} ± ${pct(b15.se)} (s.e. over seeds) averaged over all ${s.scenarios} scenarios (${s.boundScenarios} with a rule) — ` +
+      (left > 0
+        ? `the target < 10 % leaves ${(left * 100).toFixed(1)} points for not knowing the parameters`
+        : `above the target < 10 % by ${(-left * 100).toFixed(1)} points: no method reaches it in expectation`),
+  );
+  console.log(
+    `      bound at day ${s.bound.map((b) => b.day).join(' / ')}: ${s.bound.map((b) => pct(b.mean)).join(' / ')} against the actual; ` +
+      `${s.bound.map((b) => pct(b.expected)).join(' / ')} averaged over simulated totals instead (no noise from the actual's draw); ` +
+      `the forecast at day 15: ${pct(s.error)}, ${points(b15.gap)} ± ${(b15.gapSe * 100).toFixed(1)} points above the bound (paired by seed)`,
   );
 }

@@ -3,7 +3,8 @@
  * assumptions): sparse spending, a step up, a steady decline, a holiday week, a weekly batch job,
  * heavy lognormal noise, a new user, a source added on day 12. Each makes two months of hourly spend
  * (October as history, November as the month to forecast) from a seed, and says from when each
- * source has data: before that a day is "no data", not $0.
+ * source has data: before that a day is "no data", not $0. LIBRARY_TRUTH gives, per scenario and seed, the
+ * day rule those days were drawn with (the seed's true parameters), for the Bayes bound (forecast-bound.ts).
  */
 const DAY_MS = 86_400_000;
 export const HISTORY_START = Date.UTC(2026, 9, 1);
@@ -46,7 +47,11 @@ function spreadDay(hourly: Map<number, number>, dayStart: number, usd: number, r
   });
 }
 
-type DayRule = (day: number, date: Date, r: () => number) => number;
+/** One day's spend (day = index from the history start), given the seed's parameters; `r` draws the day's noise. */
+export type DayRule = (day: number, date: Date, r: () => number) => number;
+
+/** The generator that draws a seed's parameters (the rule's first draws), then its days from the same state. */
+const seeded = (seed: number) => rng(seed * 7919 + 17);
 
 function fromDays(
   seed: number,
@@ -54,7 +59,7 @@ function fromDays(
   dataFrom: number | null = null,
   hours = 12,
 ): GeneratedSpend {
-  const r = rng(seed * 7919 + 17);
+  const r = seeded(seed);
   const rule = perDay(r);
   const hourly = new Map<number, number>();
   for (let t = HISTORY_START, i = 0; t < MONTH_END; t += DAY_MS, i++) {
@@ -68,85 +73,124 @@ function fromDays(
 const nov = (n: number) => 31 + n - 1;
 const weekend = (date: Date) => date.getUTCDay() === 0 || date.getUTCDay() === 6;
 
+/**
+ * Each scenario's day rule: it draws the seed's parameters from `r` (the rule's first draws) and
+ * returns the rule, which draws each day's noise from the generator it is given.
+ */
+const RULES = {
+  // A solo developer: a handful of random days a month at $2–$15 (`spendChance`: the chance a day spends).
+  sparse: (r: () => number) => {
+    const p = uniform(r, 0.12, 0.25);
+    const rule: DayRule = (_i, _d, r2) => (r2() < p ? uniform(r2, 2, 15) : 0);
+    return Object.assign(rule, { spendChance: p });
+  },
+  // A product launch: daily spend about triples from a day in the middle of November on.
+  'step-up': (r: () => number): DayRule => {
+    const level = uniform(r, 40, 200);
+    const at = nov(8 + Math.floor(r() * 12));
+    const factor = uniform(r, 2.5, 3.5);
+    return (i, d, r2) => level * (i >= at ? factor : 1) * (weekend(d) ? 0.6 : 1) * noise(r2, 0.25);
+  },
+  // Spend falling 1–3 % a day over both months.
+  decline: (r: () => number): DayRule => {
+    const level = uniform(r, 80, 300);
+    const rate = uniform(r, 0.01, 0.03);
+    return (i, d, r2) => level * Math.exp(-rate * i) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+  },
+  // One week of November at 5–25 % of the usual spend (a holiday), starting on a random day.
+  'holiday-week': (r: () => number): DayRule => {
+    const level = uniform(r, 50, 200);
+    const start = nov(1 + Math.floor(r() * 24));
+    const drop = uniform(r, 0.05, 0.25);
+    return (i, d, r2) => level * (i >= start && i < start + 7 ? drop : 1) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+  },
+  // A small daily base and one large batch day a week.
+  'weekly-batch': (r: () => number): DayRule => {
+    const base = uniform(r, 3, 20);
+    const batch = uniform(r, 100, 400);
+    const weekday = Math.floor(r() * 7);
+    return (_i, d, r2) => base * noise(r2, 0.3) + (d.getUTCDay() === weekday ? batch * noise(r2, 0.15) : 0);
+  },
+  // Heavy day-to-day noise: lognormal with σ = 1.
+  'lognormal-noise': (r: () => number): DayRule => {
+    const level = uniform(r, 30, 200);
+    return (_i, _d, r2) => level * noise(r2, 1);
+  },
+  // A new user: the same rule every day; the scenario has no data before November 3rd.
+  'new-user': (r: () => number): DayRule => {
+    const level = uniform(r, 10, 100);
+    return (_i, d, r2) => level * (weekend(d) ? 0.5 : 1) * noise(r2, 0.4);
+  },
+  // source-added's two sources: the first spends over both months, the second from November 12th.
+  'source-added-first': (r: () => number): DayRule => {
+    const level = uniform(r, 40, 150);
+    return (_i, d, r2) => level * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+  },
+  'source-added-second': (r: () => number): DayRule => {
+    const level = uniform(r, 20, 200);
+    return (i, _d, r2) => (i >= nov(12) ? level * noise(r2, 0.3) : 0);
+  },
+};
+
+/** sparse's one spending day for a November without spend: its day (0-based) and amount. */
+export function emptyNovemberDay(r: () => number): { day: number; usd: number } {
+  const day = Math.floor(r() * 30);
+  return { day, usd: uniform(r, 2, 15) };
+}
+
 export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend> = {
-  // A solo developer: a handful of random days a month at $2–$15. "A few days a month" is at least one:
-  // a November without spend (about 1 seed in 40) has no month total to be relatively wrong about, so
-  // such a November gets one spending day, on a day drawn at random.
+  // "A few days a month" is at least one: a November without spend (about 1 seed in 40) has no month
+  // total to be relatively wrong about, so such a November gets one spending day, on a day drawn at random.
   sparse: (seed) => {
-    const spend = fromDays(
-      seed,
-      (r) => {
-        const p = uniform(r, 0.12, 0.25);
-        return (_i, _d, r2) => (r2() < p ? uniform(r2, 2, 15) : 0);
-      },
-      null,
-      3,
-    );
+    const spend = fromDays(seed, RULES.sparse, null, 3);
     if (![...spend.hourly.keys()].some((h) => h >= MONTH_START)) {
       const r = rng(seed * 104_729 + 3);
-      spreadDay(spend.hourly, MONTH_START + Math.floor(r() * 30) * DAY_MS, uniform(r, 2, 15), r, 3);
+      const { day, usd } = emptyNovemberDay(r);
+      spreadDay(spend.hourly, MONTH_START + day * DAY_MS, usd, r, 3);
     }
     return spend;
   },
-  // A product launch: daily spend about triples from a day in the middle of November on.
-  'step-up': (seed) =>
-    fromDays(seed, (r) => {
-      const level = uniform(r, 40, 200);
-      const at = nov(8 + Math.floor(r() * 12));
-      const factor = uniform(r, 2.5, 3.5);
-      return (i, d, r2) => level * (i >= at ? factor : 1) * (weekend(d) ? 0.6 : 1) * noise(r2, 0.25);
-    }),
-  // Spend falling 1–3 % a day over both months.
-  decline: (seed) =>
-    fromDays(seed, (r) => {
-      const level = uniform(r, 80, 300);
-      const rate = uniform(r, 0.01, 0.03);
-      return (i, d, r2) => level * Math.exp(-rate * i) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
-    }),
-  // One week of November at 5–25 % of the usual spend (a holiday), starting on a random day.
-  'holiday-week': (seed) =>
-    fromDays(seed, (r) => {
-      const level = uniform(r, 50, 200);
-      const start = nov(1 + Math.floor(r() * 24));
-      const drop = uniform(r, 0.05, 0.25);
-      return (i, d, r2) => level * (i >= start && i < start + 7 ? drop : 1) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
-    }),
-  // A small daily base and one large batch day a week.
-  'weekly-batch': (seed) =>
-    fromDays(seed, (r) => {
-      const base = uniform(r, 3, 20);
-      const batch = uniform(r, 100, 400);
-      const weekday = Math.floor(r() * 7);
-      return (_i, d, r2) => base * noise(r2, 0.3) + (d.getUTCDay() === weekday ? batch * noise(r2, 0.15) : 0);
-    }),
-  // Heavy day-to-day noise: lognormal with σ = 1.
-  'lognormal-noise': (seed) =>
-    fromDays(seed, (r) => {
-      const level = uniform(r, 30, 200);
-      return (_i, _d, r2) => level * noise(r2, 1);
-    }),
+  'step-up': (seed) => fromDays(seed, RULES['step-up']),
+  decline: (seed) => fromDays(seed, RULES.decline),
+  'holiday-week': (seed) => fromDays(seed, RULES['holiday-week']),
+  'weekly-batch': (seed) => fromDays(seed, RULES['weekly-batch']),
+  'lognormal-noise': (seed) => fromDays(seed, RULES['lognormal-noise']),
   // A new user: nothing before November 3rd, so 5 days of history on day 8.
-  'new-user': (seed) =>
-    fromDays(
-      seed,
-      (r) => {
-        const level = uniform(r, 10, 100);
-        return (_i, d, r2) => level * (weekend(d) ? 0.5 : 1) * noise(r2, 0.4);
-      },
-      Date.UTC(2026, 10, 3),
-    ),
+  'new-user': (seed) => fromDays(seed, RULES['new-user'], Date.UTC(2026, 10, 3)),
   // A second source is set up on November 12th: its spend (and its data) start then.
   'source-added': (seed) => {
-    const first = fromDays(seed, (r) => {
-      const level = uniform(r, 40, 150);
-      return (_i, d, r2) => level * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
-    });
-    const second = fromDays(seed + 1000, (r) => {
-      const level = uniform(r, 20, 200);
-      return (i, _d, r2) => (i >= nov(12) ? level * noise(r2, 0.3) : 0);
-    });
+    const first = fromDays(seed, RULES['source-added-first']);
+    const second = fromDays(seed + 1000, RULES['source-added-second']);
     for (const [h, v] of second.hourly) first.hourly.set(h, (first.hourly.get(h) ?? 0) + v);
     // The first source covers both months: every day has data (the second adds to it from the 12th).
     return first;
+  },
+};
+
+/** What a seed's days were drawn from: everything but the days' own noise. */
+export interface ScenarioTruth {
+  /** A day's total spend (every source), drawn afresh from `r`. */
+  readonly rule: DayRule;
+  /** sparse only: a November without spend gets one day from emptyNovemberDay; a day spends with this chance. */
+  readonly emptyNovember?: { readonly spendChance: number; readonly draw: (r: () => number) => { day: number; usd: number } };
+}
+
+/** Per library scenario and seed, the rule its days were drawn with: the same parameter draws as LIBRARY_SCENARIOS. */
+export const LIBRARY_TRUTH: Record<string, (seed: number) => ScenarioTruth> = {
+  sparse: (seed) => {
+    const rule = RULES.sparse(seeded(seed));
+    return { rule, emptyNovember: { spendChance: rule.spendChance, draw: emptyNovemberDay } };
+  },
+  ...Object.fromEntries(
+    (['step-up', 'decline', 'holiday-week', 'weekly-batch', 'lognormal-noise', 'new-user'] as const).map((name) => [
+      name,
+      (seed: number) => ({ rule: RULES[name](seeded(seed)) }),
+    ]),
+  ),
+  // Two sources with parameters from two seeds; a day's total is the sum of independent draws.
+  'source-added': (seed) => {
+    const first = RULES['source-added-first'](seeded(seed));
+    const second = RULES['source-added-second'](seeded(seed + 1000));
+    return { rule: (i, d, r) => first(i, d, r) + second(i, d, r) };
   },
 };
