@@ -30,7 +30,7 @@ export interface LevelFit {
   readonly trend: boolean;
 }
 
-const CHANGE_T = 4;
+export const CHANGE_T = 4;
 const TREND_T = 3;
 /** Per-day damping of a trend carried forward: trends fade, and a wrong one costs the most far out. */
 const DAMPING = 0.97;

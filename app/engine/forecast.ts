@@ -2,7 +2,8 @@
  * Month-end projection with a range, and when the cap will be reached.
  *
  * Method: the history is every local day of this period and the one before, $0 days included and
- * days without data left out (forecast-history.ts). The weekday pattern is taken out, the level (and
+ * days without data left out (forecast-history.ts). The weekday pattern is taken out, a runaway day
+ * clipped and a dip that has ended (a week off, spend back since) left out (forecast-dip.ts); the level (and
  * a trend, if one clearly stands out) is fitted after the most recent level shift
  * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts) or, without a
  * recent shift, taken from the blend of simple candidates that
@@ -15,6 +16,7 @@
  */
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
 import { followShift } from './forecast-drop.ts';
+import { dropEndedDip } from './forecast-dip.ts';
 import { historyDays } from './forecast-history.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
@@ -93,7 +95,9 @@ export function forecast(input: ForecastInput): Forecast {
     sigma = 0.8;
     note = 'No history yet: projected from today alone.';
   } else {
-    const points = clipSpikes(data.map((d) => ({ x: daysBetween(todayDate, d.date), y: d.usd! / profile[weekdayOf(d.date)]! })));
+    const points = dropEndedDip(
+      clipSpikes(data.map((d) => ({ x: daysBetween(todayDate, d.date), y: d.usd! / profile[weekdayOf(d.date)]! }))),
+    );
     const fit = fitLevel(points);
     shifted = fit.shifted && fit.days < 7;
     const horizonDays = ahead.reduce((s, d) => s + d.part, 0);
