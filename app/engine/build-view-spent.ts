@@ -3,7 +3,8 @@ import type { ViewInput } from './build-view-input.ts';
 import type { ViewPeriod } from './build-view-period.ts';
 import { femtoToUsdNumber, type Femto } from './money.ts';
 import { mergeSeries } from './learned-series.ts';
-import { spendSeries, type SpendCell, type SpendSeries } from './spend-series.ts';
+import { pricedSeries } from './priced-series.ts';
+import type { SpendCell, SpendSeries } from './spend-series.ts';
 import { localDate } from './time-zone.ts';
 
 export interface ViewSpent {
@@ -41,26 +42,14 @@ export function sumCells(cells: readonly SpendCell[]): Femto {
 
 export function viewSpent(input: ViewInput, { period, history, todayDate, counted }: ViewPeriod): ViewSpent {
   const { now, timeZone } = input;
-  // Estimates from local logs have no bill to learn from: they are priced with the catalog itself.
-  const estimates = new Set(input.sources.filter((s) => s.estimate).map((s) => s.id));
-  const series = input.billedSeries
-    ? mergeSeries(input.billedSeries, spendSeries(input.usage, [], input.logCatalog ?? input.catalog, now))
-    : input.logCatalog
-      ? mergeSeries(
-          spendSeries(
-            input.usage.filter((r) => !estimates.has(r.source)),
-            input.billed,
-            input.catalog,
-            now,
-          ),
-          spendSeries(
-            input.usage.filter((r) => estimates.has(r.source)),
-            [],
-            input.logCatalog,
-            now,
-          ),
-        )
-      : spendSeries(input.usage, input.billed, input.catalog, now);
+  const pricing = {
+    catalog: input.catalog,
+    logCatalog: input.logCatalog ?? input.catalog,
+    estimates: new Set(input.sources.filter((s) => s.estimate).map((s) => s.id)),
+  };
+  // The billed sources' series may come priced already (the service keeps it between views).
+  const priced = pricedSeries(input.usage, input.billed, pricing, now);
+  const series = input.billedSeries ? mergeSeries(input.billedSeries, priced) : priced;
   const inPeriod: SpendCell[] = [];
   const countedCells: SpendCell[] = [];
   for (const c of series.cells)

@@ -1,7 +1,7 @@
 /** One row per local day: spend (billed where billed, else priced) and tokens, by model. */
-import type { Catalog } from './catalog/catalog.ts';
 import { femtoToMicroUsd, type Femto } from './money.ts';
-import { spendSeries, type BilledTotal } from './spend-series.ts';
+import { catalogFor, pricedSeries, type Pricing } from './priced-series.ts';
+import type { BilledTotal } from './spend-series.ts';
 import { addDays, localDate } from './time-zone.ts';
 import type { UsageRow } from './usage-row.ts';
 
@@ -43,7 +43,7 @@ const usd = femtoToMicroUsd;
 export function dailyTable(
   usage: readonly UsageRow[],
   billed: readonly BilledTotal[],
-  catalog: Catalog,
+  pricing: Pricing,
   options: { readonly now: number; readonly timeZone: string; readonly since: string; readonly until: string },
 ): DailyRow[] {
   const cells = new Map<string, Map<string, Cell>>();
@@ -55,14 +55,14 @@ export function dailyTable(
     return c;
   };
   const inRange = (date: string) => date >= options.since && date <= options.until;
-  for (const c of spendSeries(usage, billed, catalog, options.now).cells) {
+  for (const c of pricedSeries(usage, billed, pricing, options.now).cells) {
     const date = localDate(c.hour, options.timeZone);
     if (inRange(date)) cell(date, c.modelId).femto += c.femto;
   }
   for (const row of usage) {
     const date = localDate(Date.parse(row.start), options.timeZone);
     if (!inRange(date)) continue;
-    const c = cell(date, catalog.resolve(row.model)?.id ?? row.model);
+    const c = cell(date, catalogFor(pricing, row.source).resolve(row.model)?.id ?? row.model);
     c.inputTokens += row.inputTokens;
     c.outputTokens += row.outputTokens;
     c.cacheWriteTokens += row.cacheWrite5mTokens + row.cacheWrite1hTokens;

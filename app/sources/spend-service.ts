@@ -3,7 +3,7 @@
  * (through IPC) and the CLI all go through it, so they all show the same SpendView.
  */
 import { join } from 'node:path';
-import { buildCatalog, type Catalog } from '../engine/catalog/catalog.ts';
+import { buildCatalog } from '../engine/catalog/catalog.ts';
 import { countedSources } from '../engine/counted-sources.ts';
 import { periodContaining } from '../engine/period.ts';
 import { spendSeries, type BilledTotal } from '../engine/spend-series.ts';
@@ -13,9 +13,10 @@ import { billProof } from '../engine/bill-proof.ts';
 import type { BillLine } from '../engine/billed-rates.ts';
 import { snoozeAlert, type Alert, type AlertState } from '../engine/alerts.ts';
 import { dailyTable, type DailyRow } from '../engine/daily-table.ts';
+import type { Pricing } from '../engine/priced-series.ts';
 import { localDate } from '../engine/time-zone.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
-import type { PriceFindingView, SourceKey, SpendView } from '../engine/view-types.ts';
+import type { SourceKey, SpendView } from '../engine/view-types.ts';
 import type { Settings } from '../shared/settings-schema.ts';
 import { loadAlertState, writeAlertState } from './alert-store.ts';
 import type { ScanWorkerOptions } from './claude-code/scan-workers.ts';
@@ -212,16 +213,21 @@ export class SpendService {
     };
   }
 
+  /** The estimate sources: priced at list prices wherever their rows are (engine/priced-series.ts). */
+  private estimates(): Set<SourceKey> {
+    return new Set(this.running.filter((r) => r.definition.truth === 'estimate').map((r) => r.definition.id));
+  }
+
   /**
-   * The catalog and the usage and billed rows of the wanted sources in a time range: what every
-   * report prices. The ledger is queried for the range only, never read whole. `catalog` carries the
-   * rates learned from the bill; `logCatalog` (Claude Code) and `findings` do not.
+   * The pricing and the usage and billed rows of the wanted sources in a time range: what every
+   * report prices. The ledger is queried for the range only, never read whole. The rates learned
+   * from the bill price the billed sources only, as in the view.
    */
   private pricingInputs(
     wanted: ReadonlySet<SourceKey>,
     settings: Settings,
     range: TimeRange,
-  ): { catalog: Catalog; logCatalog: Catalog; usage: UsageRow[]; billed: BilledTotal[]; findings: readonly PriceFindingView[] } {
+  ): { pricing: Pricing; usage: UsageRow[]; billed: BilledTotal[] } {
     const logCatalog = buildCatalog(settings.priceOverrides);
     const usage: UsageRow[] = [];
     const billed: BilledTotal[] = [];
@@ -240,11 +246,10 @@ export class SpendService {
         lines.push({ ...c, femto: BigInt(c.femto) });
       }
     }
-    const { catalog, findings } = billProof(lines, usage, logCatalog, this.options.now());
-    // Local logs have no bill of their own: they keep the catalog (the view offers learned rates beside).
+    const { catalog } = billProof(lines, usage, logCatalog, this.options.now());
     for (const { definition, instance } of this.running)
       if (instance?.usageRows && wanted.has(definition.id)) for (const row of instance.usageRows(logCatalog)) usage.push(row);
-    return { catalog, logCatalog, usage, billed, findings };
+    return { pricing: { catalog, logCatalog, estimates: this.estimates() }, usage, billed };
   }
 
   /** The billed sources' series of the view's range: only days rewritten since the last view are priced again. */
@@ -267,11 +272,11 @@ export class SpendService {
     });
     const from = since ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
     const to = until ?? localDate(now, settings.timeZone);
-    const { catalog, logCatalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
-    const rows = dailyTable(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const { pricing, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    const rows = dailyTable(usage, billed, pricing, { now, timeZone: settings.timeZone, since: from, until: to });
     const billedSources = new Set(this.running.filter((r) => r.definition.truth === 'billed').map((r) => r.definition.id));
     const admin = usage.filter((r) => billedSources.has(r.source));
-    return withReconciliation(rows, spendSeries(admin, billed, logCatalog, now));
+    return withReconciliation(rows, spendSeries(admin, billed, pricing.logCatalog, now));
   }
 
   /** The ledger as export rows, by default from its first day to today (see ledger/export-rows.ts). */
@@ -285,8 +290,8 @@ export class SpendService {
     });
     const to = until ?? localDate(now, settings.timeZone);
     const from = since ?? this.ledger.firstDay() ?? periodContaining(now, settings.timeZone, settings.periodStartDay).startDate;
-    const { catalog, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
-    return exportRows(usage, billed, catalog, { now, timeZone: settings.timeZone, since: from, until: to });
+    const { pricing, usage, billed } = this.pricingInputs(counted, settings, localDaysRange(from, to));
+    return exportRows(usage, billed, pricing, { now, timeZone: settings.timeZone, since: from, until: to });
   }
 
   /** "Remind me later" for one alert. */

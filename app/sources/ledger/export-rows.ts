@@ -4,10 +4,10 @@
  * (the bill where there is one, else the price — the same rule as the view, so the spent column
  * sums to `status`). An amount that is not known (no bill yet, an unpriced model) is null, never 0.
  */
-import type { Catalog } from '../../engine/catalog/catalog.ts';
 import { CostAggregator } from '../../engine/cost-aggregator.ts';
 import { femtoToDecimalString, roundToMicro, type Femto } from '../../engine/money.ts';
-import { spendSeries, type BilledTotal } from '../../engine/spend-series.ts';
+import { catalogFor, pricedSeries, pricingGroups, type Pricing } from '../../engine/priced-series.ts';
+import type { BilledTotal } from '../../engine/spend-series.ts';
 import { localDate } from '../../engine/time-zone.ts';
 import type { SourceId, UsageRow } from '../../engine/usage-row.ts';
 
@@ -43,7 +43,7 @@ const add = (a: Femto | undefined, b: Femto) => (a ?? 0n) + b;
 export function exportRows(
   usage: readonly UsageRow[],
   billed: readonly BilledTotal[],
-  catalog: Catalog,
+  pricing: Pricing,
   options: { readonly now: number; readonly timeZone: string; readonly since: string; readonly until: string },
 ): ExportRow[] {
   const groups = new Map<string, Sums>();
@@ -56,7 +56,8 @@ export function exportRows(
     return sums;
   };
   for (const row of usage) {
-    const sums = group(Date.parse(row.start), row.source, catalog.resolve(row.model)?.id ?? row.model, row.workspace);
+    const model = catalogFor(pricing, row.source).resolve(row.model)?.id ?? row.model;
+    const sums = group(Date.parse(row.start), row.source, model, row.workspace);
     if (!sums) continue;
     const t = sums.tokens;
     t[0] += row.inputTokens;
@@ -66,13 +67,16 @@ export function exportRows(
     t[4] += row.cacheReadTokens;
     t[5] += row.webSearchRequests;
   }
-  const priced = new CostAggregator(catalog, (d) => JSON.stringify([d.slot, d.source, d.modelId, d.workspace ?? null]), 'hour');
-  for (const [key, cost] of priced.addAll(usage).groups()) {
-    const [slot, source, model, workspace] = JSON.parse(key) as [string, string, string, string | null];
-    const sums = group(Date.parse(`${slot}:00:00Z`), source, model, workspace);
-    if (sums) sums.priced = add(sums.priced, cost.femto);
+  // Priced by the same catalogs as the spent column and the view: a local log's at list prices.
+  for (const { catalog, rows } of pricingGroups(usage, pricing)) {
+    const priced = new CostAggregator(catalog, (d) => JSON.stringify([d.slot, d.source, d.modelId, d.workspace ?? null]), 'hour');
+    for (const [key, cost] of priced.addAll(rows).groups()) {
+      const [slot, source, model, workspace] = JSON.parse(key) as [string, string, string, string | null];
+      const sums = group(Date.parse(`${slot}:00:00Z`), source, model, workspace);
+      if (sums) sums.priced = add(sums.priced, cost.femto);
+    }
   }
-  for (const cell of spendSeries(usage, billed, catalog, options.now).cells) {
+  for (const cell of pricedSeries(usage, billed, pricing, options.now).cells) {
     const sums = group(cell.hour, cell.source, cell.modelId, cell.workspace);
     if (!sums) continue;
     sums.spent = add(sums.spent, cell.femto);
