@@ -41,6 +41,14 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
     expect(result.highUsd - result.spentUsd).toBeGreaterThan(0.9 * 100 * LEFT);
   });
 
+  it("a pause is over once today's spend so far is back near the usual level", () => {
+    const daily = ledger((d) => (d >= '2026-11-11' ? 10 : 100));
+    // Half of a typical day done, half of a usual day spent.
+    daily.set('2026-11-15', 50);
+    const result = run(daily);
+    expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.9 * 100 * LEFT);
+  });
+
   it('a pause of n days is as likely as not to last n more (Lindy)', () => {
     expect(stillPaused(4, 0)).toBeGreaterThan(0.85);
     expect(stillPaused(4, 3.5)).toBeCloseTo(0.5, 6);
