@@ -6,7 +6,10 @@
  * that still holds. How long a pause goes on is unknown; the rule is the Lindy one — a pause that has
  * lasted n days is as likely as not to last n more: on day x ahead it still holds with probability
  * n / (n + x). The expected level is the pause's and the usual one in those proportions, and the
- * range covers both: the level's uncertainty adds the spread of that either-or.
+ * range covers both: the level's uncertainty adds the spread of that either-or. Today's spend so far
+ * (scaled to a day) back nearer the usual level than the pause's ends the pause: spend that is
+ * coming in again says so before a whole day does (figures still coming in can only make today look
+ * low, never back).
  */
 import type { LevelFit } from './forecast-level.ts';
 
@@ -20,10 +23,12 @@ export interface ShiftLevel {
 /** Probability that a pause of `days` days still holds `x` days ahead (x = 0: the rest of today). */
 export const stillPaused = (days: number, x: number) => days / (days + x + 0.5);
 
-export function followShift(fit: LevelFit): ShiftLevel {
+export function followShift(fit: LevelFit, today?: number): ShiftLevel {
   const usual = fit.before;
   if (!(usual > fit.at(0))) return { at: fit.at, sd: () => 0 };
-  const p = (x: number) => stillPaused(fit.days, x);
+  // Today's spend so far back nearer the usual level than the pause's: the pause has ended.
+  const over = today !== undefined && today > (usual + fit.at(0)) / 2;
+  const p = (x: number) => (over ? 0 : stillPaused(fit.days, x));
   return {
     at: (x) => p(x) * fit.at(x) + (1 - p(x)) * usual,
     sd: (x) => (usual - fit.at(x)) * Math.sqrt(p(x) * (1 - p(x))),

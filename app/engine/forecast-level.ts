@@ -1,8 +1,9 @@
 /**
  * Where daily spend is now and where it is heading, from the days with data (weekday pattern taken
  * out). First the most recent level shift: the split of the history whose two sides differ most, in
- * standard errors; when it clears CHANGE_T only the days after it are used (a launch that tripled
- * spend is the new normal; the month before it says little). Then a trend over what is left, kept
+ * standard errors (a shift of a few days must show on each of them); when it clears CHANGE_T only
+ * the days after it are used (a launch that tripled spend is the new normal; the month before it
+ * says little). Then a trend over what is left, kept
  * only when it clears TREND_T standard errors, damped over the days ahead. Otherwise the level is the
  * plain mean, zero days included.
  */
@@ -31,6 +32,8 @@ export interface LevelFit {
 }
 
 export const CHANGE_T = 4;
+/** A shift of up to this many days must show on each of them (lastShift). */
+const SHORT = 3;
 const TREND_T = 3;
 /** Per-day damping of a trend carried forward: trends fade, and a wrong one costs the most far out. */
 const DAMPING = 0.97;
@@ -44,50 +47,67 @@ export const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)
  * Index from which the days differ from those before by more than CHANGE_T standard errors, or 0.
  * Two days after are enough: a launch that triples spend clears CHANGE_T on its second day, and a
  * third day's wait costs a day of following it (issue 10's step up, a source added mid-month).
+ * Weights `ws` (default 1) let a partial day count as the share of a day it covers.
  */
-export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2): number {
-  // Prefix sums of y and y² give every split's means and variances in one pass.
+export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2, ws?: readonly number[]): number {
+  // Weighted prefix sums of 1, y and y² give every split's means and variances in one pass.
   const n = ys.length;
+  const count = [0];
   const sum = [0];
   const squares = [0];
-  for (const y of ys) {
-    sum.push(sum[sum.length - 1]! + y);
-    squares.push(squares[squares.length - 1]! + y * y);
-  }
+  ys.forEach((y, i) => {
+    const w = ws?.[i] ?? 1;
+    count.push(count[count.length - 1]! + w);
+    sum.push(sum[sum.length - 1]! + w * y);
+    squares.push(squares[squares.length - 1]! + w * y * y);
+  });
   const sse = (from: number, to: number) => {
     const s = sum[to]! - sum[from]!;
-    return Math.max(0, squares[to]! - squares[from]! - (s * s) / (to - from));
+    return Math.max(0, squares[to]! - squares[from]! - (s * s) / (count[to]! - count[from]!));
   };
   let best = 0;
   let bestT = CHANGE_T;
   for (let k = minBefore; k <= n - minAfter; k++) {
-    const pooled = (sse(0, k) + sse(k, n)) / Math.max(1, n - 2);
-    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / k + 1 / (n - k)));
-    const t = Math.abs((sum[n]! - sum[k]!) / (n - k) - sum[k]! / k) / se;
-    if (t > bestT) [best, bestT] = [k, t];
+    const [before, after] = [count[k]!, count[n]! - count[k]!];
+    const pooled = (sse(0, k) + sse(k, n)) / Math.max(1, count[n]! - 2);
+    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / before + 1 / after));
+    const [meanBefore, meanAfter] = [sum[k]! / before, (sum[n]! - sum[k]!) / after];
+    const t = Math.abs(meanAfter - meanBefore) / se;
+    // A shift of a few days must show on each of them: one runaway day beside an ordinary one is no new level.
+    const midpoint = (meanBefore + meanAfter) / 2;
+    const sides = n - k > SHORT || ys.slice(k).every((y) => (meanAfter > meanBefore ? y > midpoint : y < midpoint));
+    if (t > bestT && sides) [best, bestT] = [k, t];
   }
   return best;
 }
 
-export function fitLevel(points: readonly Point[]): LevelFit {
-  const shift = lastShift(points.map((p) => p.y));
+/**
+ * `today`: today's spend so far scaled to a whole day, with the share of a day done as its weight. It
+ * is only asked once the full days show no shift: then a shift of yesterday that today sides with is
+ * taken a day before a second full day would show it. Today is never a veto on a shift the full days
+ * show (today's figures may still be coming in), nor part of the level (it is a partial, noisy day).
+ */
+export function fitLevel(points: readonly Point[], today?: Point & { readonly w: number }): LevelFit {
+  const values = points.map((p) => p.y);
+  const found = lastShift(values) || (today ? lastShift([...values, today.y], 7, 2, [...values.map(() => 1), today.w]) : 0);
+  const shift = Math.min(found, points.length);
   const segment = points.slice(shift);
   const m = mean(segment.map((p) => p.y));
   // A trend is looked for over the last four weeks only: older days would bend it.
   const xs = segment.slice(-28).map((p) => p.x);
-  const ys = segment.slice(-28).map((p) => p.y);
+  const recentYs = segment.slice(-28).map((p) => p.y);
   let at = (_x: number) => m;
   let fitted = (_x: number) => m;
   let slopeError = (_x: number) => 0;
   let trend = false;
-  if (ys.length >= 10 && m > 0) {
-    const positive = ys.every((y) => y > 0);
-    const fit = positive ? leastSquares(xs, ys.map(Math.log)) : leastSquares(xs, ys);
+  if (recentYs.length >= 10 && m > 0) {
+    const positive = recentYs.every((y) => y > 0);
+    const fit = positive ? leastSquares(xs, recentYs.map(Math.log)) : leastSquares(xs, recentYs);
     if (Math.abs(fit.b) > TREND_T * fit.slopeError * Math.sqrt(RHO)) {
       trend = true;
       if (positive) {
         const b = Math.max(-MAX_LOG_SLOPE, Math.min(MAX_LOG_SLOPE, fit.b));
-        const smear = mean(ys.map((y, i) => y / Math.exp(fit.a + b * xs[i]!)));
+        const smear = mean(recentYs.map((y, i) => y / Math.exp(fit.a + b * xs[i]!)));
         fitted = (x) => smear * Math.exp(fit.a + b * x);
         at = (x) => fitted(damped(x));
         slopeError = (x) => at(x) * fit.slopeError * Math.sqrt(RHO) * Math.abs(damped(x) - mean(xs));

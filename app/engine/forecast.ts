@@ -5,7 +5,9 @@
  * days without data left out (forecast-history.ts). The weekday pattern is taken out, a runaway day
  * clipped and a dip that has ended (a week off, spend back since) left out (forecast-dip.ts); the level (and
  * a trend, if one clearly stands out) is fitted after the most recent level shift
- * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts) or, without a
+ * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts; today's spend so far,
+ * counted as the share of a day it covers, can confirm a shift that yesterday alone could not, and
+ * today back near the usual level ends a drop) or, without a
  * recent shift, taken from the blend of simple candidates that
  * did best when replayed on the user's own last weeks (forecast-replay.ts); each remaining day is
  * that level times its weekday's share; the rest of today uses the typical share of a day's spend still to come at this hour. The range combines the
@@ -67,6 +69,9 @@ const Z = 1.2816;
  */
 const DRIFT = 0.35;
 
+/** Today's spend so far counts as part of a day once this share of a typical day is done. */
+const TODAY_MIN_SHARE = 0.1;
+
 export function forecast(input: ForecastInput): Forecast {
   const { period, now } = input;
   const todayDate = localDate(now, period.timeZone);
@@ -95,15 +100,23 @@ export function forecast(input: ForecastInput): Forecast {
     sigma = 0.8;
     note = 'No history yet: projected from today alone.';
   } else {
+    // Today so far, scaled to a whole day, counts as the share of a day it covers: it can confirm a
+    // shift that yesterday alone could not (a launch is followed a day sooner), or end a pause.
+    const share = input.todayShareDone;
+    const todayPoint =
+      share >= TODAY_MIN_SHARE
+        ? { x: 0, y: (input.dailyUsd.get(todayDate) ?? 0) / share / profile[weekdayOf(todayDate)]!, w: share }
+        : undefined;
     const points = dropEndedDip(
       clipSpikes(data.map((d) => ({ x: daysBetween(todayDate, d.date), y: d.usd! / profile[weekdayOf(d.date)]! }))),
     );
-    const fit = fitLevel(points);
+    const fit = fitLevel(points, todayPoint);
     shifted = fit.shifted && fit.days < 7;
     const horizonDays = ahead.reduce((s, d) => s + d.part, 0);
     const blend = replay(points, horizonDays);
-    // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually).
-    const shift = fit.shifted && fit.days <= 14 ? followShift(fit) : null;
+    // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually,
+    // and not at all once today's spend is back).
+    const shift = fit.shifted && fit.days <= 14 ? followShift(fit, todayPoint?.y) : null;
     const at = shift ? shift.at : blend.at;
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stillPaused } from '../../../app/engine/forecast-drop.ts';
 import { forecast, type ForecastInput } from '../../../app/engine/forecast.ts';
+import { fitLevel } from '../../../app/engine/forecast-level.ts';
 import { periodContaining } from '../../../app/engine/period.ts';
 import { addDays } from '../../../app/engine/time-zone.ts';
 
@@ -40,6 +41,14 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
     expect(result.highUsd - result.spentUsd).toBeGreaterThan(0.9 * 100 * LEFT);
   });
 
+  it("a pause is over once today's spend so far is back near the usual level", () => {
+    const daily = ledger((d) => (d >= '2026-11-11' ? 10 : 100));
+    // Half of a typical day done, half of a usual day spent.
+    daily.set('2026-11-15', 50);
+    const result = run(daily);
+    expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.9 * 100 * LEFT);
+  });
+
   it('a pause of n days is as likely as not to last n more (Lindy)', () => {
     expect(stillPaused(4, 0)).toBeGreaterThan(0.85);
     expect(stillPaused(4, 3.5)).toBeCloseTo(0.5, 6);
@@ -49,5 +58,20 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
   it('a launch that tripled daily spend two days ago is followed at once', () => {
     const result = run(ledger((d) => (d >= '2026-11-13' ? 150 : 50)));
     expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.8 * 150 * LEFT);
+  });
+
+  it("a launch that tripled spend yesterday is followed once today's spend so far shows it too", () => {
+    const daily = ledger((d) => (d >= '2026-11-14' ? 150 : 50));
+    // Half of a typical day done, half of a tripled day spent.
+    daily.set('2026-11-15', 75);
+    const result = run(daily);
+    expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.8 * 150 * LEFT);
+  });
+
+  it('one runaway day beside an ordinary today is no new level', () => {
+    const points = Array.from({ length: 30 }, (_, i) => ({ x: i - 30, y: i === 29 ? 2500 : 50 + (i % 3) * 10 }));
+    expect(fitLevel(points, { x: 0, y: 50, w: 0.5 }).shifted).toBe(false);
+    // Today siding with it would make it one.
+    expect(fitLevel(points, { x: 0, y: 2500, w: 0.5 }).shifted).toBe(true);
   });
 });
