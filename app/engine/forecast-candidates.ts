@@ -23,12 +23,14 @@ function weightedMean(points: readonly Point[], halfLife: number): number {
 }
 
 /**
- * A damped trend over the last `window` points: multiplicative (a log-linear fit) when every day
- * spends, linear otherwise. `shrink`: the slope is shrunk towards flat by the share of its square
- * that its own noise explains (b·b²/(b²+s.e.²), the s.e. widened by RHO for neighbouring days that
- * move together), so a slope that noisy days made up counts little and a clear one almost fully.
+ * A trend over the last `window` points: multiplicative (a log-linear fit) when every day spends,
+ * linear otherwise, damped over the days ahead. `long`: a rate over many weeks, its slope shrunk
+ * towards flat by the share of its square that its own noise explains (b·b²/(b²+s.e.²), the s.e.
+ * widened by RHO for neighbouring days that move together), so a slope that noisy days made up counts
+ * little and a clear one almost fully; and not damped, since a rate that held for eight weeks is
+ * likelier to hold for the next few than one seen over three (the shrinking has already weighed it).
  */
-function trend(points: readonly Point[], window = 21, shrink = false): ((x: number) => number) | null {
+function trend(points: readonly Point[], window = 21, long = false): ((x: number) => number) | null {
   const recent = points.slice(-window);
   if (recent.length < 10) return null;
   const m = mean(recent.map((p) => p.y));
@@ -40,10 +42,10 @@ function trend(points: readonly Point[], window = 21, shrink = false): ((x: numb
       recent.map((p) => Math.log(p.y)),
     );
     const se2 = RHO * fit.slopeError ** 2;
-    const raw = shrink ? (fit.b * fit.b * fit.b) / (fit.b * fit.b + se2) : fit.b;
+    const raw = long ? (fit.b * fit.b * fit.b) / (fit.b * fit.b + se2) : fit.b;
     const b = Math.max(-0.05, Math.min(0.05, raw));
     const smear = mean(recent.map((p) => p.y / Math.exp(fit.a + b * p.x)));
-    return (x) => smear * Math.exp(fit.a + b * damped(x));
+    return (x) => smear * Math.exp(fit.a + b * (long ? x : damped(x)));
   }
   const fit = leastSquares(
     xs,
@@ -58,7 +60,8 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   'recent-fortnight': (points) => (points.length < 7 ? null : () => weightedMean(points, 12)),
   trend: (points) => trend(points),
   // A steady rate of growth or decline held for weeks: eight weeks pin the slope down three times
-  // better than three (a 2 %/day decline in ±25 % noise), shrunk so noisy spend gets no made-up trend.
+  // better than three (a 2 %/day decline in ±25 % noise), shrunk so noisy spend gets no made-up trend,
+  // and carried forward undamped.
   // Multiplicative only: spend with $0 days has no steady rate, and the three-week trend covers it.
   'long-trend': (points) => (points.every((p) => p.y > 0) ? trend(points, 56, true) : null),
   long: (points) => (points.length === 0 ? null : () => mean(points.map((p) => p.y))),

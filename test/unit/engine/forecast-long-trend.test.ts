@@ -63,6 +63,13 @@ describe('long-trend candidate', () => {
     expect(drift.reduce((a, b) => a + b, 0) / drift.length).toBeLessThan(0.04);
   });
 
+  it('carries a rate that held for eight weeks forward undamped', () => {
+    // A clean 2 %/day decline: 15 days on, e^(−0.3) = 0.741 of today's level (damped by 0.97 a day: 0.789).
+    const points: Point[] = Array.from({ length: 56 }, (_, k) => ({ x: k - 56, y: 100 * Math.exp(-0.02 * (k - 56)) }));
+    const at = CANDIDATES['long-trend']!(points)!;
+    expect(at(15) / at(0)).toBeCloseTo(Math.exp(-0.3), 2);
+  });
+
   it('is left out when some days spend nothing', () => {
     const points: Point[] = Array.from({ length: 30 }, (_, k) => ({ x: k - 30, y: k % 3 === 0 ? 0 : 10 }));
     expect(CANDIDATES['long-trend']!(points)).toBeNull();
