@@ -31,7 +31,13 @@ export interface LevelFit {
   readonly trend: boolean;
 }
 
-export const CHANGE_T = 4;
+/**
+ * Standard errors a level shift (or an ended dip, forecast-dip.ts) must clear. The standard error is
+ * already widened by √RHO for neighbouring days that move together, so 3.5 is about 5 of independent
+ * days: a rise of three-quarters in ±25 % noise clears it on its third day, where 4 waited a day or two
+ * more (a source added, issue 10); a short stretch must still show on each of its days (lastShift).
+ */
+export const CHANGE_T = 3.5;
 /** A shift of up to this many days must show on each of them (lastShift). */
 const SHORT = 3;
 const TREND_T = 3;
@@ -75,7 +81,13 @@ export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2, ws
     const t = Math.abs(meanAfter - meanBefore) / se;
     // A shift of a few days must show on each of them: one runaway day beside an ordinary one is no new level.
     const midpoint = (meanBefore + meanAfter) / 2;
-    const sides = n - k > SHORT || ys.slice(k).every((y) => (meanAfter > meanBefore ? y > midpoint : y < midpoint));
+    const beyond = (y: number, line: number) => (meanAfter > meanBefore ? y > line : y < line);
+    // A partial today makes no short shift long: with it, each full day must at least be past the old level.
+    const fullDays = ys.slice(k).filter((_, i) => (ws?.[k + i] ?? 1) >= 1);
+    const sides =
+      n - k > SHORT
+        ? fullDays.length > SHORT || fullDays.every((y) => beyond(y, meanBefore))
+        : ys.slice(k).every((y) => beyond(y, midpoint));
     if (t > bestT && sides) [best, bestT] = [k, t];
   }
   return best;
