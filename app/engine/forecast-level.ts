@@ -95,14 +95,21 @@ export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2, ws
 
 /**
  * `today`: today's spend so far scaled to a whole day, with the share of a day done as its weight. It
- * is only asked once the full days show no shift: then a shift of yesterday that today sides with is
+ * is only asked once the full days show no shift: then a rise of yesterday that today sides with is
  * taken a day before a second full day would show it. Today is never a veto on a shift the full days
- * show (today's figures may still be coming in), nor part of the level (it is a partial, noisy day).
+ * show, nor part of the level (it is a partial, noisy day).
+ *
+ * Today can confirm a rise, never a drop: usage figures come in late. Anthropic's usage "typically
+ * appears within 5 minutes … though delays may occasionally be longer" (../shared/reference/
+ * anthropic-admin-api.md §1.6); OpenAI's per-minute buckets "keep climbing for several minutes after
+ * [their] end time" (openai-admin-api-and-price-catalogs.md §1, "Buckets are revised after they
+ * close"). Late figures can only make today look lower than it is: a low today may be nothing but
+ * lag, and taking it as a drop would report "spend fell" a day early whenever data is late. The
+ * backtest has no lag and cannot see this; the rule is kept for that reason, not for its score.
  */
 export function fitLevel(points: readonly Point[], today?: Point & { readonly w: number }): LevelFit {
   const values = points.map((p) => p.y);
-  const found = lastShift(values) || (today ? lastShift([...values, today.y], 7, 2, [...values.map(() => 1), today.w]) : 0);
-  const shift = Math.min(found, points.length);
+  const shift = lastShift(values) || (today ? riseWithToday(values, today) : 0);
   const segment = points.slice(shift);
   const m = mean(segment.map((p) => p.y));
   // A trend is looked for over the last four weeks only: older days would bend it.
@@ -146,6 +153,16 @@ export function fitLevel(points: readonly Point[], today?: Point & { readonly w:
     shifted: shift > 0,
     trend,
   };
+}
+
+/** The shift that today's partial day helps show (lastShift), kept only when it is a rise (fitLevel). */
+function riseWithToday(values: readonly number[], today: { readonly y: number; readonly w: number }): number {
+  const k = lastShift([...values, today.y], 7, 2, [...values.map(() => 1), today.w]);
+  if (k === 0) return 0;
+  // Mean after the shift, today counted as the share of a day it covers (as lastShift counts it).
+  const after = values.slice(k);
+  const meanAfter = (after.reduce((a, b) => a + b, 0) + today.w * today.y) / (after.length + today.w);
+  return meanAfter > mean(values.slice(0, k)) ? k : 0;
 }
 
 const SPIKE_AGE = 3;

@@ -6,8 +6,9 @@
  * clipped and a dip that has ended (a week off, spend back since) left out (forecast-dip.ts); the level (and
  * a trend, if one clearly stands out) is fitted after the most recent level shift
  * (forecast-level.ts; a rise is followed at once, a drop gradually, forecast-drop.ts; today's spend so far,
- * counted as the share of a day it covers, can confirm a shift that yesterday alone could not, and
- * today back near the usual level ends a drop) or, without a
+ * counted as the share of a day it covers, can confirm a rise that yesterday alone could not, and
+ * today back near the usual level ends a drop; late usage figures can only make today look low, so it
+ * is never taken as evidence of a drop) or, without a
  * recent shift, taken from the blend of simple candidates that
  * did best when replayed on the user's own last weeks (forecast-replay.ts); each remaining day is
  * that level times its weekday's share; the rest of today uses the typical share of a day's spend still to come at this hour. The range combines the
@@ -101,7 +102,8 @@ export function forecast(input: ForecastInput): Forecast {
     note = 'No history yet: projected from today alone.';
   } else {
     // Today so far, scaled to a whole day, counts as the share of a day it covers: it can confirm a
-    // shift that yesterday alone could not (a launch is followed a day sooner), or end a pause.
+    // rise that yesterday alone could not (a launch is followed a day sooner), or end a pause; never a
+    // drop, since figures still coming in make today look low (fitLevel).
     const share = input.todayShareDone;
     const todayPoint =
       share >= TODAY_MIN_SHARE

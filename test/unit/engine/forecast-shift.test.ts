@@ -68,6 +68,18 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
     expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.8 * 150 * LEFT);
   });
 
+  it('a low yesterday and a low today so far are no drop: late usage figures make today look low', () => {
+    // Thirty days about $100, yesterday $10, and today's figures so far scaled to $10 a day (half done),
+    // as figures still coming in would show them. A second full low day must say so.
+    const points = Array.from({ length: 31 }, (_, i) => ({ x: i - 31, y: i === 30 ? 10 : 90 + (i % 3) * 10 }));
+    expect(fitLevel(points, { x: 0, y: 10, w: 0.5 }).shifted).toBe(false);
+  });
+
+  it('a high yesterday and a high today so far confirm the rise', () => {
+    const points = Array.from({ length: 31 }, (_, i) => ({ x: i - 31, y: i === 30 ? 300 : 90 + (i % 3) * 10 }));
+    expect(fitLevel(points, { x: 0, y: 300, w: 0.5 }).shifted).toBe(true);
+  });
+
   it('one runaway day beside an ordinary today is no new level', () => {
     const points = Array.from({ length: 30 }, (_, i) => ({ x: i - 30, y: i === 29 ? 2500 : 50 + (i % 3) * 10 }));
     expect(fitLevel(points, { x: 0, y: 50, w: 0.5 }).shifted).toBe(false);
