@@ -171,12 +171,17 @@ const SPIKE_SPREADS = 10;
 
 /**
  * A day far above the rest (a runaway loop) is counted at a high but ordinary value once it is a few
- * days old; the newest days are left alone, since they may be the start of a new level.
+ * days old; the newest days are left alone, since they may be the start of a new level. So is an
+ * older day whose following week stays well up too (its median more than half-way to the ceiling):
+ * that is the first day of a new level, not a runaway one, and clipping it would hold the new level low.
  */
 export function clipSpikes(points: Point[]): Point[] {
   const ys = points.filter((p) => p.x < -SPIKE_AGE).map((p) => p.y);
   const spread = robustSpread(ys);
   if (!(spread > 0)) return points;
-  const ceiling = median(ys) + SPIKE_SPREADS * spread;
-  return points.map((p) => (p.x < -SPIKE_AGE && p.y > ceiling ? { x: p.x, y: ceiling } : p));
+  const usual = median(ys);
+  const ceiling = usual + SPIKE_SPREADS * spread;
+  const staysUp = (p: Point) =>
+    median(points.filter((q) => q.x > p.x && q.x <= p.x + 7).map((q) => q.y)) > usual + (SPIKE_SPREADS / 2) * spread;
+  return points.map((p) => (p.x < -SPIKE_AGE && p.y > ceiling && !staysUp(p) ? { x: p.x, y: ceiling } : p));
 }

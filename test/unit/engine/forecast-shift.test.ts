@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stillPaused } from '../../../app/engine/forecast-drop.ts';
 import { forecast, type ForecastInput } from '../../../app/engine/forecast.ts';
-import { fitLevel } from '../../../app/engine/forecast-level.ts';
+import { clipSpikes, fitLevel } from '../../../app/engine/forecast-level.ts';
 import { periodContaining } from '../../../app/engine/period.ts';
 import { addDays } from '../../../app/engine/time-zone.ts';
 
@@ -78,6 +78,16 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
   it('a high yesterday and a high today so far confirm the rise', () => {
     const points = Array.from({ length: 31 }, (_, i) => ({ x: i - 31, y: i === 30 ? 300 : 90 + (i % 3) * 10 }));
     expect(fitLevel(points, { x: 0, y: 300, w: 0.5 }).shifted).toBe(true);
+  });
+
+  it("a runaway day is clipped once a few days old, but not a new level's first day", () => {
+    const usual = (i: number) => 45 + (i % 3) * 5;
+    // Thirty days about $50; five days ago $300, then back to about $50.
+    const spike = Array.from({ length: 30 }, (_, i) => ({ x: i - 30, y: i === 25 ? 300 : usual(i) }));
+    expect(clipSpikes(spike)[25]!.y).toBeLessThan(150);
+    // The same $300, but spend stayed about $150 since: the launch's first day counts in full.
+    const launch = Array.from({ length: 30 }, (_, i) => ({ x: i - 30, y: i === 25 ? 300 : i > 25 ? 150 : usual(i) }));
+    expect(clipSpikes(launch)[25]!.y).toBe(300);
   });
 
   it('one runaway day beside an ordinary today is no new level', () => {
