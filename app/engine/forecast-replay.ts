@@ -17,7 +17,23 @@ export interface Replayed {
 const MAX_CUTS = 28;
 const MIN_BEFORE = 7;
 
+/**
+ * The last replay and what it was of. The view is built every minute and after every poll, and the
+ * past days it replays rarely change between two views (a poll moves today); the replay is the
+ * forecast's costliest step, and a pure function of the points and the rounded horizon.
+ */
+let last: { key: string; replayed: Replayed } | undefined;
+
 export function replay(points: readonly Point[], horizon: number): Replayed {
+  let key = `${Math.round(horizon)}`;
+  for (const p of points) key += `|${p.x}:${p.y}`;
+  if (last?.key === key) return last.replayed;
+  const replayed = replayAnew(points, horizon);
+  last = { key, replayed };
+  return replayed;
+}
+
+function replayAnew(points: readonly Point[], horizon: number): Replayed {
   const names = Object.keys(CANDIDATES);
   const cuts: number[] = [];
   const earliest = points.length > MIN_BEFORE ? -points[MIN_BEFORE]!.x : 0;
