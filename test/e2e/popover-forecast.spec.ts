@@ -42,7 +42,7 @@ test('sparse month: the projection shows its range and says it is rough, and why
 
 test('step-up month: the tripled spend is followed at once, and the cap-hit date is shown', async ({ page }) => {
   const view = await openWithLogs(page, writeStepUpMonth, '800');
-  // $20 a weekday before the 18th, $60 since: the rest of the month is projected at the new level.
+  // $20 a weekday before the 20th, $60 since: the rest of the month is projected at the new level.
   expect(view.projectedUsd - view.spentUsd).toBeGreaterThan(0.75 * (60 * 4 + 24 + 30));
   // Over the cap at the new level: certain or possible depending on the range's low end.
   expect(['will-exceed', 'may-exceed']).toContain(view.capOutlook);

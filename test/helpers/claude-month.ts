@@ -39,14 +39,14 @@ export function writeSparseMonth(root: string, until = '2026-11-25'): void {
   writeMonth(root, until, () => (random() < 0.17 ? 2 + Math.round(random() * 13) : 0), [10, 15]);
 }
 
-/** $20 a weekday and $8 a weekend day, tripled from November 18th (a launch). */
+/** $20 a weekday and $8 a weekend day, tripled from Friday, November 20th (a launch five days before the tests' "now", the 25th). */
 export function writeStepUpMonth(root: string, until = '2026-11-25'): void {
   writeMonth(
     root,
     until,
     (date) => {
       const weekend = [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
-      return (weekend ? 8 : 20) * (date >= '2026-11-18' ? 3 : 1);
+      return (weekend ? 8 : 20) * (date >= '2026-11-20' ? 3 : 1);
     },
     [9, 11, 14, 16],
   );

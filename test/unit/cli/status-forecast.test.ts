@@ -26,7 +26,7 @@ describe('spendbar status: the projection with its range, and why it is rough', 
     const doc = JSON.parse((await runCliInProcess(['status', '--now', NOW, '--json'], claudeUser(writeStepUpMonth))).stdout);
     expect(doc.projectedLowUsd).toBeLessThan(doc.projectedUsd);
     expect(doc.projectedHighUsd).toBeGreaterThan(doc.projectedUsd);
-    // Tripled since the 18th ($60 a weekday): the rest of the month (5.5 days) is projected at the new level.
+    // Tripled since the 20th ($60 a weekday): the rest of the month (5.5 days) is projected at the new level.
     expect(doc.projectedUsd - doc.spentUsd).toBeGreaterThan(0.75 * (60 * 4 + 24 + 30));
   });
 });
