@@ -6,19 +6,11 @@
  * steady decline (the newest days lowest) or a step down (still low) is not a dip that ended.
  */
 import { CHANGE_T, RHO, type Point } from './forecast-level.ts';
+import { segments } from './robust-stats.ts';
 
 export function dropEndedDip(points: readonly Point[], minBefore = 7, minAfter = 2, minLength = 2): readonly Point[] {
   const n = points.length;
-  const sum = [0];
-  const squares = [0];
-  for (const p of points) {
-    sum.push(sum[sum.length - 1]! + p.y);
-    squares.push(squares[squares.length - 1]! + p.y * p.y);
-  }
-  const seg = (from: number, to: number) => {
-    const s = sum[to]! - sum[from]!;
-    return { mean: s / (to - from), sse: Math.max(0, squares[to]! - squares[from]! - (s * s) / (to - from)) };
-  };
+  const seg = segments(points.map((p) => p.y));
   let best: [number, number] | null = null;
   let bestT = CHANGE_T;
   for (let a = minBefore; a + minLength + minAfter <= n; a++) {

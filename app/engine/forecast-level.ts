@@ -7,7 +7,7 @@
  * only when it clears TREND_T standard errors, damped over the days ahead. Otherwise the level is the
  * plain mean, zero days included.
  */
-import { leastSquares, mean, median, robustSpread, variance } from './robust-stats.ts';
+import { leastSquares, mean, median, robustSpread, segments, variance } from './robust-stats.ts';
 
 export interface Point {
   /** Days from today (negative: the past). */
@@ -56,28 +56,17 @@ export const damped = (x: number) => (x <= 0 ? x : (DAMPING * (1 - DAMPING ** x)
  * Weights `ws` (default 1) let a partial day count as the share of a day it covers.
  */
 export function lastShift(ys: readonly number[], minBefore = 7, minAfter = 2, ws?: readonly number[]): number {
-  // Weighted prefix sums of 1, y and y² give every split's means and variances in one pass.
+  // Every split's weighted means and variances from prefix sums built once.
   const n = ys.length;
-  const count = [0];
-  const sum = [0];
-  const squares = [0];
-  ys.forEach((y, i) => {
-    const w = ws?.[i] ?? 1;
-    count.push(count[count.length - 1]! + w);
-    sum.push(sum[sum.length - 1]! + w * y);
-    squares.push(squares[squares.length - 1]! + w * y * y);
-  });
-  const sse = (from: number, to: number) => {
-    const s = sum[to]! - sum[from]!;
-    return Math.max(0, squares[to]! - squares[from]! - (s * s) / (count[to]! - count[from]!));
-  };
+  const seg = segments(ys, ws);
+  const total = seg(0, n).count;
   let best = 0;
   let bestT = CHANGE_T;
   for (let k = minBefore; k <= n - minAfter; k++) {
-    const [before, after] = [count[k]!, count[n]! - count[k]!];
-    const pooled = (sse(0, k) + sse(k, n)) / Math.max(1, count[n]! - 2);
-    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / before + 1 / after));
-    const [meanBefore, meanAfter] = [sum[k]! / before, (sum[n]! - sum[k]!) / after];
+    const [before, after] = [seg(0, k), seg(k, n)];
+    const pooled = (before.sse + after.sse) / Math.max(1, total - 2);
+    const se = Math.sqrt(Math.max(pooled, 1e-12) * RHO * (1 / before.count + 1 / after.count));
+    const [meanBefore, meanAfter] = [before.mean, after.mean];
     const t = Math.abs(meanAfter - meanBefore) / se;
     // A shift of a few days must show on each of them: one runaway day beside an ordinary one is no new level.
     const midpoint = (meanBefore + meanAfter) / 2;

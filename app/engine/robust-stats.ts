@@ -66,3 +66,27 @@ export function leastSquares(
   const residual = n > 2 ? Math.sqrt(sse / (n - 2)) : 0;
   return { a, b, slopeError: sxx > 0 ? residual / Math.sqrt(sxx) : Infinity, residual };
 }
+
+/**
+ * The weighted count, mean and sum of squared deviations of any run ys[from, to), from prefix sums
+ * built once (weights default to 1): split searches ask for hundreds of runs of the same days.
+ */
+export function segments(
+  ys: readonly number[],
+  ws?: readonly number[],
+): (from: number, to: number) => { count: number; mean: number; sse: number } {
+  const count = [0];
+  const sum = [0];
+  const squares = [0];
+  ys.forEach((y, i) => {
+    const w = ws?.[i] ?? 1;
+    count.push(count[count.length - 1]! + w);
+    sum.push(sum[sum.length - 1]! + w * y);
+    squares.push(squares[squares.length - 1]! + w * y * y);
+  });
+  return (from, to) => {
+    const n = count[to]! - count[from]!;
+    const s = sum[to]! - sum[from]!;
+    return { count: n, mean: s / n, sse: Math.max(0, squares[to]! - squares[from]! - (s * s) / n) };
+  };
+}
