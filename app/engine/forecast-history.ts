@@ -12,6 +12,9 @@ export interface HistoryDay {
   readonly usd: number | null;
 }
 
+/** At least half the days with data spent nothing: spending comes on a few days (forecast-intermittent.ts, forecast-rough.ts). */
+export const spendsOnFewDays = (dataDays: number, zeroDays: number) => dataDays > 0 && zeroDays * 2 >= dataDays;
+
 export const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /**

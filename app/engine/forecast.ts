@@ -20,10 +20,13 @@
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
 import { followShift } from './forecast-drop.ts';
 import { dropEndedDip } from './forecast-dip.ts';
-import { historyDays } from './forecast-history.ts';
+import { historyDays, spendsOnFewDays } from './forecast-history.ts';
+import { intermittentFuture } from './forecast-intermittent.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
 import { roughReason } from './forecast-rough.ts';
+import { mean } from './robust-stats.ts';
+import { isSteady } from './forecast-steady.ts';
 import { weekdayProfile, weekdayOf } from './forecast-history.ts';
 import type { Period } from './period.ts';
 import { addDays, daysBetween, localDate } from './time-zone.ts';
@@ -82,7 +85,11 @@ export function forecast(input: ForecastInput): Forecast {
   const first = input.historyStart ?? [...input.dailyUsd.keys()].reduce((a, b) => (b < a ? b : a), todayDate);
   const days = historyDays(input.dailyUsd, first, todayDate, input.hasData).slice(-WINDOW_DAYS);
   const data = days.filter((d) => d.usd !== null);
+  const spendDays = data.filter((d) => d.usd! > 0).length;
   const profile = data.length >= 21 ? weekdayProfile(days) : new Array<number>(7).fill(1);
+  // A weekday the pattern says never spends tells nothing about the level, and cannot be divided by (two
+  // Thursdays' spend in a sparse month made a pattern of 7× on Thursdays and 0 elsewhere: NaN).
+  const tellsLevel = (date: string) => profile[weekdayOf(date)]! > 0;
   const remainingDates = Array.from({ length: Math.max(0, daysBetween(todayDate, period.endDate) - 1) }, (_, i) =>
     addDays(todayDate, i + 1),
   );
@@ -106,11 +113,15 @@ export function forecast(input: ForecastInput): Forecast {
     // drop, since figures still coming in make today look low (fitLevel).
     const share = input.todayShareDone;
     const todayPoint =
-      share >= TODAY_MIN_SHARE
+      share >= TODAY_MIN_SHARE && tellsLevel(todayDate)
         ? { x: 0, y: (input.dailyUsd.get(todayDate) ?? 0) / share / profile[weekdayOf(todayDate)]!, w: share }
         : undefined;
     const points = dropEndedDip(
-      clipSpikes(data.map((d) => ({ x: daysBetween(todayDate, d.date), y: d.usd! / profile[weekdayOf(d.date)]! }))),
+      clipSpikes(
+        data
+          .filter((d) => tellsLevel(d.date))
+          .map((d) => ({ x: daysBetween(todayDate, d.date), y: d.usd! / profile[weekdayOf(d.date)]! })),
+      ),
     );
     const fit = fitLevel(points, todayPoint);
     shifted = fit.shifted && fit.days < 7;
@@ -118,8 +129,10 @@ export function forecast(input: ForecastInput): Forecast {
     const blend = replay(points, horizonDays);
     // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually,
     // and not at all once today's spend is back).
-    const shift = fit.shifted && fit.days <= 14 ? followShift(fit, todayPoint?.y) : null;
-    const at = shift ? shift.at : blend.at;
+    const shift = fit.shifted && fit.days <= 14 ? followShift(fit, todayPoint?.y, yesterdayOf(points)) : null;
+    // Without a shift, days that hold one steady level are best carried forward by their plain mean.
+    const steadyMean = !shift && isSteady(points) ? mean(points.map((p) => p.y)) : null;
+    const at = shift ? shift.at : steadyMean !== null ? () => steadyMean : blend.at;
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);
     const horizon = ahead.reduce((s, d) => s + d.part, 0);
@@ -140,13 +153,31 @@ export function forecast(input: ForecastInput): Forecast {
     sigma = Math.max(modelSigma, replaySigma);
     note = `${fit.shifted ? `Level since a change ${fit.days} days ago` : `Level of the last ${fit.days} days with data`}${fit.trend ? ', with its trend' : ''}, weekday-aware.`;
   }
+  const zeroDays = data.length - spendDays;
+  // Spending on few days: a handful of spending days still to come, or none, make the month (forecast-intermittent.ts).
+  const fewFuture = spendsOnFewDays(data.length, zeroDays)
+    ? intermittentFuture(
+        data.map((d) => d.usd!),
+        spent,
+        ahead.map((d) => d.part),
+      )
+    : null;
+  const expected = remaining.reduce((s, d) => s + d.usd, 0);
+  if (fewFuture !== null) {
+    // Each day keeps its share of what the level says is to come (the cap date reads the days).
+    remaining = remaining.map((d) => ({ date: d.date, usd: expected > 0 ? (d.usd * fewFuture) / expected : 0 }));
+    note = `Spending on ${spendDays} of the last ${data.length} days with data: the month simulated from those days.`;
+  }
   const future = remaining.reduce((s, d) => s + d.usd, 0);
   const projected = spent + future;
-  const lowUsd = spent + future * Math.exp(-Z * sigma);
-  const highUsd = spent + future * Math.exp(Z * sigma);
+  // The range is sized around what the level says is to come: a point of "no more spending days" for
+  // someone who spends on few days is the likeliest month, not a certain one (81.8 % of sparse months
+  // held on 300 seeds, where a range around that point collapsed to the spend so far).
+  const lowUsd = Math.min(projected, spent + expected * Math.exp(-Z * sigma));
+  const highUsd = Math.max(projected, spent + expected * Math.exp(Z * sigma));
   const rough = roughReason({
     dataDays: data.length,
-    zeroDays: data.filter((d) => d.usd === 0).length,
+    zeroDays,
     shifted,
     projected,
     lowUsd,
@@ -166,5 +197,8 @@ export function forecast(input: ForecastInput): Forecast {
     remainingDays: remaining,
   };
 }
+
+/** Yesterday's level (weekday pattern out), when yesterday is a day with data. */
+const yesterdayOf = (points: readonly { x: number; y: number }[]) => (points.at(-1)?.x === -1 ? points.at(-1)!.y : undefined);
 
 export { shareOfDayBefore } from './forecast-share.ts';
