@@ -25,8 +25,7 @@ import { intermittentFuture } from './forecast-intermittent.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
 import { roughReason } from './forecast-rough.ts';
-import { mean } from './robust-stats.ts';
-import { isSteady } from './forecast-steady.ts';
+import { steadyLevel } from './forecast-steady.ts';
 import { weekdayProfile, weekdayOf } from './forecast-history.ts';
 import type { Period } from './period.ts';
 import { addDays, daysBetween, localDate } from './time-zone.ts';
@@ -130,9 +129,8 @@ export function forecast(input: ForecastInput): Forecast {
     // A shift within the last two weeks is news the replay cannot have seen: follow it (a drop gradually,
     // and not at all once today's spend is back).
     const shift = fit.shifted && fit.days <= 14 ? followShift(fit, todayPoint?.y, yesterdayOf(points)) : null;
-    // Without a shift, days that hold one steady level are best carried forward by their plain mean.
-    const steadyMean = !shift && isSteady(points) ? mean(points.map((p) => p.y)) : null;
-    const at = shift ? shift.at : steadyMean !== null ? () => steadyMean : blend.at;
+    // Without a shift, days that hold one steady level, or one steady rate, are carried forward by it.
+    const at = shift?.at ?? steadyLevel(points) ?? blend.at;
     remaining = ahead.map((d) => ({ date: d.date, usd: at(d.x) * profile[weekdayOf(d.date)]! * d.part }));
     const future = remaining.reduce((s, d) => s + d.usd, 0);
     const horizon = ahead.reduce((s, d) => s + d.part, 0);

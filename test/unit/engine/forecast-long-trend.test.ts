@@ -44,8 +44,9 @@ describe('forecast: a steady decline held for weeks', () => {
       errors.push(Math.abs(result.projectedUsd - result.spentUsd - truth) / truth);
     }
     const meanError = errors.reduce((a, b) => a + b, 0) / errors.length;
-    // Against the noise-free decline: 0.16 with the eight-week trend, 0.20 with the three-week one alone.
-    expect(meanError).toBeLessThan(0.18);
+    // Against the noise-free decline: 0.20 with the three-week trend alone, 0.15 with the eight-week one in
+    // the replay's blend, 0.12 with it alone once the days are seen to be steady around it (forecast-steady.ts).
+    expect(meanError).toBeLessThan(0.135);
   });
 });
 
