@@ -59,6 +59,8 @@ export interface Summary {
   readonly held: number;
   readonly heldEveryDay: number;
   readonly cases: number;
+  /** Standard error of the day-15 mean error from the seeds' spread (a scenario's own noise). */
+  readonly errorSe: number;
   /**
    * Per report day, the Bayes bound averaged over scenarios like `error` (a scenario without one counts
    * as 0 %), its standard error from the seeds, the same from simulated totals instead of the actual,
@@ -104,6 +106,7 @@ export function summarize(cases: Cases): Summary {
     // Averaged over scenarios, each scenario's mean over its seeds: every scenario weighs the same.
     error: mean(all.map((p) => mean(p[14]!.map((x) => x.err)))),
     naive: mean(all.map((p) => mean(p[14]!.map((x) => x.naiveErr)))),
+    errorSe: seOfMeans(all.map((p) => p[14]!.map((x) => x.err))),
     worst,
     held: reported.filter((x) => x.held).length / reported.length,
     heldEveryDay: everyDay.filter((x) => x.held).length / everyDay.length,
@@ -130,7 +133,7 @@ export function printSummary(label: string, s: Summary): void {
   const day15 = s.worst.find((w) => w.day === 15)!;
   console.log(`  summary (${label}):`);
   console.log(
-    `    ${mark(s.error < 0.1 && s.error < s.naive)} day-15 mean error ${pct(s.error)} vs naive ${pct(s.naive)} (target < 10 % and below naive)`,
+    `    ${mark(s.error < 0.1 && s.error < s.naive)} day-15 mean error ${pct(s.error)} ± ${pct(s.errorSe)} (s.e. over seeds) vs naive ${pct(s.naive)} (target < 10 % and below naive)`,
   );
   console.log(
     `    ${mark(day15.gap <= 0.02)} worst scenario vs naive at day 15: ${day15.name} ${points(day15.gap)} points (target ≤ +2); ` +
