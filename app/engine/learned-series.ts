@@ -6,8 +6,11 @@ import type { SpendView } from './view-types.ts';
 
 /** Two series over disjoint sources (admin usage with its bill, Claude Code logs without one) as one. */
 export function mergeSeries(a: SpendSeries, b: SpendSeries): SpendSeries {
+  // The view's admin series is thousands of cells, kept in parts (cell-sums.ts): not copied for no logs.
+  const parts = a.parts || b.parts ? [...(a.parts ?? [a.cells]), ...(b.parts ?? [b.cells])] : undefined;
   return {
-    cells: [...a.cells, ...b.cells],
+    cells: b.cells.length === 0 ? a.cells : a.cells.length === 0 ? b.cells : [...a.cells, ...b.cells],
+    ...(parts ? { parts: parts.filter((p) => p.length > 0) } : {}),
     unpriced: [...a.unpriced, ...b.unpriced],
     reconciliation: [...a.reconciliation, ...b.reconciliation],
   };
