@@ -66,12 +66,14 @@ export class CellSums {
     if (c.keyBilled) this.keyBilledSources.add(c.source);
   }
 
-  add(s: CellSums): void {
+  /** Adds another's sums; with `hoursOnly`, only the total and the sums per source and hour. */
+  add(s: CellSums, hoursOnly = false): void {
     this.femto += s.femto;
     if (s.minHour < this.minHour) this.minHour = s.minHour;
     if (s.maxHour > this.maxHour) this.maxHour = s.maxHour;
     for (const [source, femto] of s.bySource) this.bySource.set(source, (this.bySource.get(source) ?? 0n) + femto);
     for (const [hour, femto] of s.byHour) this.byHour.set(hour, (this.byHour.get(hour) ?? 0n) + femto);
+    if (hoursOnly) return;
     for (const [modelId, m] of s.byModel) {
       let sum: { femto: Femto; readonly sources: Set<SourceKey> } | undefined;
       for (const source of m.sources) sum = this.model(modelId, source);
@@ -121,8 +123,17 @@ function sumsOfPart(cells: readonly SpendCell[]): CellSums {
   return sums;
 }
 
-/** The series' cells in hours from..to (to excluded) of the sources `counts` takes. */
-export function sumsIn(series: SpendSeries, from: number, to: number, counts: (source: SourceKey) => boolean): CellSums {
+/**
+ * The series' cells in hours from..to (to excluded) of the sources `counts` takes. With
+ * `hoursOnly`, the kept parts add only their sums per source and hour (a walked part adds all).
+ */
+export function sumsIn(
+  series: SpendSeries,
+  from: number,
+  to: number,
+  counts: (source: SourceKey) => boolean,
+  hoursOnly = false,
+): CellSums {
   const total = new CellSums();
   const walk = (cells: readonly SpendCell[]) => {
     for (const c of cells) if (c.hour >= from && c.hour < to && counts(c.source)) total.addCell(c);
@@ -135,7 +146,7 @@ export function sumsIn(series: SpendSeries, from: number, to: number, counts: (s
     const sums = sumsOfPart(part);
     if (sums.maxHour < from || sums.minHour >= to) continue;
     if (sums.bySource.size !== 1 || sums.minHour < from || sums.maxHour >= to) walk(part);
-    else if (counts(sums.bySource.keys().next().value!)) total.add(sums);
+    else if (counts(sums.bySource.keys().next().value!)) total.add(sums, hoursOnly);
   }
   return total;
 }

@@ -75,10 +75,17 @@ describe('cell sums: the sums of kept parts equal one walk of every cell', () =>
       const mixed = [...cellParts, [...cellParts[3]!, ...cellParts[14]!].map((c) => ({ ...c, hour: c.hour + HOUR }))];
       for (const p of [cellParts, mixed])
         for (const [from, to] of ranges)
-          for (const counts of filters)
-            expect(shape(sumsIn(series(p, true), from!, to!, counts))).toEqual(
-              shape(sumsIn(series(p, false), from!, to!, counts)),
-            );
+          for (const counts of filters) {
+            const walked = sumsIn(series(p, false), from!, to!, counts);
+            expect(shape(sumsIn(series(p, true), from!, to!, counts))).toEqual(shape(walked));
+            // Hours only (the forecast's history): the same sums per source and hour, in the same order.
+            const hours = sumsIn(series(p, true), from!, to!, counts, true);
+            expect([hours.femto, [...hours.bySource], [...hours.byHour]]).toEqual([
+              walked.femto,
+              [...walked.bySource],
+              [...walked.byHour],
+            ]);
+          }
     }
   });
 
