@@ -7,7 +7,6 @@ import type { ViewSpent } from './build-view-spent.ts';
 import { cellsSince } from './cell-sums.ts';
 import { femtoToUsdNumber, usdToFemto } from './money.ts';
 import { anyBusyKey, DEFAULT_NEW_KEY_HOURLY_USD, NEW_KEY_LOOKBACK_MS, newKeySpends } from './new-key-alerts.ts';
-import type { SpendCell } from './spend-series.ts';
 
 const HOUR = 3_600_000;
 
@@ -79,12 +78,19 @@ function providerLimitInputs(input: ViewInput, spent: ViewSpent, projectedUsd: n
 function newKeyInputs(input: ViewInput, spent: ViewSpent, counted: ReadonlySet<string>) {
   const thresholdFemto = usdToFemto(input.newKeyHourlyUsd ?? DEFAULT_NEW_KEY_HOURLY_USD);
   if (thresholdFemto === undefined) return [];
-  const cells = (from: readonly SpendCell[]) => from.filter((c) => counted.has(c.source) && c.hour <= input.now);
-  // Only a key busy in the last week can be news: most views look at the last week's days alone.
-  if (!anyBusyKey(cells(cellsSince(spent.series, input.now - NEW_KEY_LOOKBACK_MS)), input.now, thresholdFemto)) return [];
+  const { now } = input;
+  // Only a key busy in the last week can be news: most views look at the last week's key cells alone.
+  const weekFrom = now - NEW_KEY_LOOKBACK_MS;
+  const lastWeek = cellsSince(
+    spent.series,
+    weekFrom,
+    (c) => typeof c.apiKey === 'string' && counted.has(c.source) && c.hour >= weekFrom && c.hour <= now,
+  );
+  if (!anyBusyKey(lastWeek, now, thresholdFemto)) return [];
   const names = new Map((input.keyNames ?? []).map((k) => [`${k.source}|${k.id}`, k.name]));
   const labels = new Map(input.sources.map((s) => [s.id, s.label]));
-  return newKeySpends(cells(spent.series.cells), input.now, thresholdFemto).map((k) => ({
+  const cells = spent.series.cells.filter((c) => counted.has(c.source) && c.hour <= now);
+  return newKeySpends(cells, now, thresholdFemto).map((k) => ({
     ...k,
     label: `${names.get(`${k.source}|${k.keyId}`) ?? k.keyId} (${labels.get(k.source) ?? k.source})`,
     thresholdFemto,

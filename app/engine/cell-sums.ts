@@ -71,8 +71,9 @@ export class CellSums {
     this.femto += s.femto;
     if (s.minHour < this.minHour) this.minHour = s.minHour;
     if (s.maxHour > this.maxHour) this.maxHour = s.maxHour;
-    for (const [source, femto] of s.bySource) this.bySource.set(source, (this.bySource.get(source) ?? 0n) + femto);
-    for (const [hour, femto] of s.byHour) this.byHour.set(hour, (this.byHour.get(hour) ?? 0n) + femto);
+    // forEach, not for-of: no [key, value] array made per entry (a view adds thousands).
+    s.bySource.forEach((femto, source) => this.bySource.set(source, (this.bySource.get(source) ?? 0n) + femto));
+    s.byHour.forEach((femto, hour) => this.byHour.set(hour, (this.byHour.get(hour) ?? 0n) + femto));
     if (hoursOnly) return;
     for (const [modelId, m] of s.byModel) {
       let sum: { femto: Femto; readonly sources: Set<SourceKey> } | undefined;
@@ -151,10 +152,10 @@ export function sumsIn(
   return total;
 }
 
-/** The cells of the parts with some hour from `from` on (all cells when the series has no parts). */
-export function cellsSince(series: SpendSeries, from: number): readonly SpendCell[] {
-  if (!series.parts) return series.cells;
+/** The cells `keep` keeps of the parts with some hour from `from` on (of all cells when the series has no parts). */
+export function cellsSince(series: SpendSeries, from: number, keep: (cell: SpendCell) => boolean): SpendCell[] {
+  if (!series.parts) return series.cells.filter(keep);
   const cells: SpendCell[] = [];
-  for (const part of series.parts) if (sumsOfPart(part).maxHour >= from) for (const c of part) cells.push(c);
+  for (const part of series.parts) if (sumsOfPart(part).maxHour >= from) for (const c of part) if (keep(c)) cells.push(c);
   return cells;
 }
