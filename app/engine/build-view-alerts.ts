@@ -3,9 +3,10 @@ import { evaluateAlerts, type AlertResult } from './alerts.ts';
 import type { ViewInput } from './build-view-input.ts';
 import type { ViewForecast } from './build-view-forecast.ts';
 import type { ViewPeriod } from './build-view-period.ts';
-import { sumCells, type ViewSpent } from './build-view-spent.ts';
+import type { ViewSpent } from './build-view-spent.ts';
+import { cellsSince } from './cell-sums.ts';
 import { femtoToUsdNumber, usdToFemto } from './money.ts';
-import { DEFAULT_NEW_KEY_HOURLY_USD, newKeySpends } from './new-key-alerts.ts';
+import { anyBusyKey, DEFAULT_NEW_KEY_HOURLY_USD, NEW_KEY_LOOKBACK_MS, newKeySpends } from './new-key-alerts.ts';
 
 const HOUR = 3_600_000;
 
@@ -24,8 +25,7 @@ export function viewAlerts(
 ): ViewAlerts {
   const { now } = input;
   const lastHourStart = Math.floor(now / HOUR) * HOUR - HOUR;
-  const lastHourUsd =
-    spent.pastHours.get(lastHourStart) ?? femtoToUsdNumber(sumCells(spent.countedCells.filter((c) => c.hour === lastHourStart)));
+  const lastHourUsd = spent.pastHours.get(lastHourStart) ?? femtoToUsdNumber(spent.counted.byHour.get(lastHourStart) ?? 0n);
   const weekHours = [...spent.pastHours].filter(([h]) => h >= now - 7 * 24 * HOUR).map(([, v]) => v);
   const newKeys = newKeyInputs(input, spent, counted);
   const alerts = evaluateAlerts(
@@ -47,7 +47,7 @@ export function viewAlerts(
         const capFemto = capText === undefined ? undefined : usdToFemto(capText);
         return capFemto === undefined
           ? []
-          : [{ id: s.id, label: s.label, capFemto, spentFemto: sumCells(spent.inPeriod.filter((c) => c.source === s.id)) }];
+          : [{ id: s.id, label: s.label, capFemto, spentFemto: spent.inPeriod.bySource.get(s.id) ?? 0n }];
       }),
     },
     input.alertState,
@@ -67,7 +67,7 @@ function providerLimitInputs(input: ViewInput, spent: ViewSpent, projectedUsd: n
     .flatMap((l) => {
       const limitFemto = usdToFemto(l.usd.toFixed(6));
       if (limitFemto === undefined) return [];
-      const own = sumCells(spent.countedCells.filter((c) => c.source === l.source));
+      const own = spent.counted.bySource.get(l.source) ?? 0n;
       const projectedFemto = total > 0n ? own + ((projectedTotal - total) * own) / total : own;
       const label = `${l.source === 'openai' ? 'OpenAI' : 'Anthropic'} ${l.scope === 'usage_tier' ? 'usage-tier' : 'organization'}`;
       return [{ id: `${l.source}:${l.scope}`, label, limitFemto, spentFemto: own, projectedFemto }];
@@ -78,10 +78,19 @@ function providerLimitInputs(input: ViewInput, spent: ViewSpent, projectedUsd: n
 function newKeyInputs(input: ViewInput, spent: ViewSpent, counted: ReadonlySet<string>) {
   const thresholdFemto = usdToFemto(input.newKeyHourlyUsd ?? DEFAULT_NEW_KEY_HOURLY_USD);
   if (thresholdFemto === undefined) return [];
-  const cells = spent.series.cells.filter((c) => counted.has(c.source) && c.hour <= input.now);
+  const { now } = input;
+  // Only a key busy in the last week can be news: most views look at the last week's key cells alone.
+  const weekFrom = now - NEW_KEY_LOOKBACK_MS;
+  const lastWeek = cellsSince(
+    spent.series,
+    weekFrom,
+    (c) => typeof c.apiKey === 'string' && counted.has(c.source) && c.hour >= weekFrom && c.hour <= now,
+  );
+  if (!anyBusyKey(lastWeek, now, thresholdFemto)) return [];
   const names = new Map((input.keyNames ?? []).map((k) => [`${k.source}|${k.id}`, k.name]));
   const labels = new Map(input.sources.map((s) => [s.id, s.label]));
-  return newKeySpends(cells, input.now, thresholdFemto).map((k) => ({
+  const cells = spent.series.cells.filter((c) => counted.has(c.source) && c.hour <= now);
+  return newKeySpends(cells, now, thresholdFemto).map((k) => ({
     ...k,
     label: `${names.get(`${k.source}|${k.keyId}`) ?? k.keyId} (${labels.get(k.source) ?? k.source})`,
     thresholdFemto,

@@ -1,10 +1,11 @@
 /** Step 5 of buildView: the day-by-day chart, and spend by model and by workspace or project. */
 import type { Catalog } from './catalog/catalog.ts';
 import type { Forecast } from './forecast.ts';
-import { femtoToMicroUsd, type Femto } from './money.ts';
+import { CellSums } from './cell-sums.ts';
+import { femtoToMicroUsd } from './money.ts';
 import { periodDates, type Period } from './period.ts';
 import type { SpendCell } from './spend-series.ts';
-import type { DailyPoint, SourceKey, SpendView } from './view-types.ts';
+import type { DailyPoint, SpendView } from './view-types.ts';
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -22,15 +23,10 @@ export function dailyPoints(
   }));
 }
 
-export function byModel(countedCells: readonly SpendCell[], catalog: Catalog): SpendView['byModel'] {
-  const byModelMap = new Map<string, { femto: Femto; sources: Set<SourceKey> }>();
-  for (const c of countedCells) {
-    let entry = byModelMap.get(c.modelId);
-    if (!entry) byModelMap.set(c.modelId, (entry = { femto: 0n, sources: new Set<SourceKey>() }));
-    entry.femto += c.femto;
-    entry.sources.add(c.source);
-  }
-  return [...byModelMap]
+/** Per model, from the counted cells of the period or their sums (cell-sums.ts). */
+export function byModel(counted: readonly SpendCell[] | CellSums, catalog: Catalog): SpendView['byModel'] {
+  const sums = counted instanceof CellSums ? counted : CellSums.of(counted);
+  return [...sums.byModel]
     .map(([model, e]) => ({
       model,
       displayName: catalog.resolve(model)?.displayName ?? model,
@@ -40,25 +36,15 @@ export function byModel(countedCells: readonly SpendCell[], catalog: Catalog): S
     .sort((a, b) => b.usd - a.usd);
 }
 
-/** Empty unless the cells name at least two workspaces (one is no breakdown). */
-export function byWorkspace(countedCells: readonly SpendCell[]): SpendView['byWorkspace'] {
-  // Per source, per workspace (the default one, null, counts as ''); the entries in the order first seen.
-  const bySource = new Map<SourceKey, Map<string, { source: SourceKey; workspace: string | null; femto: Femto }>>();
-  const entries: Array<{ source: SourceKey; workspace: string | null; femto: Femto }> = [];
-  for (const c of countedCells) {
-    if (c.workspace === undefined) continue;
-    let workspaces = bySource.get(c.source);
-    if (!workspaces) bySource.set(c.source, (workspaces = new Map()));
-    let entry = workspaces.get(c.workspace ?? '');
-    if (!entry) {
-      workspaces.set(c.workspace ?? '', (entry = { source: c.source, workspace: c.workspace, femto: 0n }));
-      entries.push(entry);
-    }
-    entry.femto += c.femto;
-  }
-  return entries.length < 2
+/**
+ * Per source and workspace (the default one, null, counts as ''), in the order first seen. Empty
+ * unless the cells name at least two workspaces (one is no breakdown).
+ */
+export function byWorkspace(counted: readonly SpendCell[] | CellSums): SpendView['byWorkspace'] {
+  const { workspaces } = counted instanceof CellSums ? counted : CellSums.of(counted);
+  return workspaces.length < 2
     ? []
-    : entries
+    : workspaces
         .map(({ source, workspace, femto }) => ({ source, workspace, usd: femtoToMicroUsd(femto) }))
         .sort((a, b) => b.usd - a.usd);
 }

@@ -3,45 +3,32 @@
  * always add up to the same total. Spend with no key (Workbench) and spend of sources that do not
  * report keys are rows of their own, never dropped: an unknown is never shown as $0.
  */
-import { femtoToMicroUsd, type Femto } from './money.ts';
+import { CellSums } from './cell-sums.ts';
+import { femtoToMicroUsd } from './money.ts';
 import type { SpendCell } from './spend-series.ts';
 import type { KeyName, KeySpend, SourceKey } from './view-types.ts';
 
 export const NO_KEY_LABEL = 'No key (Workbench/console)';
 
-interface Entry {
-  readonly source: SourceKey;
-  readonly kind: KeySpend['kind'];
-  readonly keyId: string | null;
-  femto: Femto;
-}
-
 /** Empty unless some source reports keys (then every counted dollar is in one row). */
 export function byKey(
-  countedCells: readonly SpendCell[],
+  counted: readonly SpendCell[] | CellSums,
   keyNames: readonly KeyName[],
   labelOf: (source: SourceKey) => string,
   newKeys: readonly string[] = [],
 ): KeySpend[] {
-  if (!countedCells.some((c) => c.apiKey !== undefined)) return [];
-  // A source's key split is billed truth only where its bill names keys (OpenAI costs by api_key_id).
-  const keyBilledSources = new Set<SourceKey>();
-  // Per source, per key as the cells name it (an id, null: no key, undefined: not reported); the
-  // entries in the order first seen. One pass, no key strings: the period is thousands of cells.
-  const bySource = new Map<SourceKey, Map<string | null | undefined, Entry>>();
-  const ordered: Entry[] = [];
-  for (const c of countedCells) {
-    if (c.keyBilled) keyBilledSources.add(c.source);
-    let keys = bySource.get(c.source);
-    if (!keys) bySource.set(c.source, (keys = new Map()));
-    let entry = keys.get(c.apiKey);
-    if (!entry) {
-      const kind: KeySpend['kind'] = c.apiKey === undefined ? 'not-reported' : c.apiKey === null ? 'no-key' : 'key';
-      keys.set(c.apiKey, (entry = { source: c.source, kind, keyId: c.apiKey ?? null, femto: 0n }));
-      ordered.push(entry);
-    }
-    entry.femto += c.femto;
-  }
+  // Per source, per key as the cells name it (an id, null: no key, undefined: not reported), in
+  // the order first seen (cell-sums.ts). A source's key split is billed truth only where its bill
+  // names keys (OpenAI costs by api_key_id).
+  const sums = counted instanceof CellSums ? counted : CellSums.of(counted);
+  if (!sums.anyKey) return [];
+  const keyBilledSources = sums.keyBilledSources;
+  const ordered = sums.keys.map((k) => ({
+    source: k.source,
+    kind: (k.apiKey === undefined ? 'not-reported' : k.apiKey === null ? 'no-key' : 'key') as KeySpend['kind'],
+    keyId: k.apiKey ?? null,
+    femto: k.femto,
+  }));
   const names = new Map(keyNames.map((k) => [`${k.source}|${k.id}`, k]));
   const flagged = new Set(newKeys);
   const listedSources = new Set(keyNames.map((k) => k.source));

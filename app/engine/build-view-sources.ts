@@ -1,13 +1,11 @@
 /** Step 6 of buildView: each source's state and spend, and the level the tray icon shows. */
 import type { ViewInput } from './build-view-input.ts';
 import { femtoToMicroUsd, femtoToUsdNumber, type Femto } from './money.ts';
-import type { SpendCell } from './spend-series.ts';
+import type { CellSums } from './cell-sums.ts';
 import type { SourceKey, SourceView, ViewLevel } from './view-types.ts';
 
-export function sourceViews(input: ViewInput, counted: ReadonlySet<SourceKey>, inPeriod: readonly SpendCell[]): SourceView[] {
-  // Each source's spend in one pass over the period's cells.
-  const spentBySource = new Map<SourceKey, Femto>();
-  for (const c of inPeriod) spentBySource.set(c.source, (spentBySource.get(c.source) ?? 0n) + c.femto);
+export function sourceViews(input: ViewInput, counted: ReadonlySet<SourceKey>, inPeriod: CellSums): SourceView[] {
+  const spentBySource = inPeriod.bySource;
   return input.sources.map(({ configured: _configured, duplicates: _duplicates, subscription: _subscription, ...s }) => {
     const spent = spentBySource.get(s.id) ?? 0n;
     const sourceCap = input.sourceCaps[s.id];

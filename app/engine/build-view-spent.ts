@@ -1,18 +1,19 @@
 /** Step 2 of buildView: the priced cells of the period, what counts as spent, and spend per day and hour. */
 import type { ViewInput } from './build-view-input.ts';
+import { sumsIn, type CellSums } from './cell-sums.ts';
 import type { ViewPeriod } from './build-view-period.ts';
 import { femtoToUsdNumber, type Femto } from './money.ts';
 import { mergeSeries } from './learned-series.ts';
 import { pricedSeries } from './priced-series.ts';
-import type { SpendCell, SpendSeries } from './spend-series.ts';
+import type { SpendSeries } from './spend-series.ts';
 import { localDate } from './time-zone.ts';
 
 export interface ViewSpent {
   readonly series: SpendSeries;
-  /** Every source's cells of this period up to now. */
-  readonly inPeriod: readonly SpendCell[];
-  /** The counted sources' cells of this period up to now. */
-  readonly countedCells: readonly SpendCell[];
+  /** Every source's spend of this period up to now. */
+  readonly inPeriod: CellSums;
+  /** The counted sources' spend of this period up to now. */
+  readonly counted: CellSums;
   readonly spentFemto: Femto;
   /** Counted spend per local date (USD), this period and the one before. */
   readonly dailyUsd: ReadonlyMap<string, number>;
@@ -22,22 +23,19 @@ export interface ViewSpent {
 
 /**
  * The local date of an hour start, remembered: many cells share an hour, every view asks for the
- * same two months of hours, and Intl's zone arithmetic costs microseconds a call. Bounded: cleared
- * past two years of hours.
+ * same two months of hours, and Intl's zone arithmetic costs microseconds a call. Per zone, by the
+ * hour's number (no key string built per lookup). Bounded: cleared past two years of hours.
  */
-const localDates = new Map<string, string>();
+const localDates = new Map<string, Map<number, string>>();
 function localDateOfHour(hour: number, timeZone: string): string {
-  const key = `${timeZone}|${hour}`;
-  let date = localDates.get(key);
+  let dates = localDates.get(timeZone);
+  if (!dates) localDates.set(timeZone, (dates = new Map()));
+  let date = dates.get(hour);
   if (date === undefined) {
-    if (localDates.size > 20_000) localDates.clear();
-    localDates.set(key, (date = localDate(hour, timeZone)));
+    if (dates.size > 20_000) dates.clear();
+    dates.set(hour, (date = localDate(hour, timeZone)));
   }
   return date;
-}
-
-export function sumCells(cells: readonly SpendCell[]): Femto {
-  return cells.reduce((s, c) => s + c.femto, 0n);
 }
 
 export function viewSpent(input: ViewInput, { period, history, todayDate, counted }: ViewPeriod): ViewSpent {
@@ -50,28 +48,23 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
   // The billed sources' series may come priced already (the service keeps it between views).
   const priced = pricedSeries(input.usage, input.billed, pricing, now);
   const series = input.billedSeries ? mergeSeries(input.billedSeries, priced) : priced;
-  const inPeriod: SpendCell[] = [];
-  const countedCells: SpendCell[] = [];
-  for (const c of series.cells)
-    if (c.hour >= period.start && c.hour < period.end && c.hour <= now) {
-      inPeriod.push(c);
-      if (counted.has(c.source)) countedCells.push(c);
-    }
+  // Hours up to now: cells are hour starts (whole milliseconds), so `hour <= now` is `hour < end`.
+  const end = Math.floor(now) + 1;
+  const inPeriod = sumsIn(series, period.start, Math.min(period.end, end), () => true);
+  // Usually every source that spent is counted: then the counted cells are the same cells.
+  const countedSums = [...inPeriod.bySource.keys()].every((s) => counted.has(s))
+    ? inPeriod
+    : sumsIn(series, period.start, Math.min(period.end, end), (s) => counted.has(s));
 
-  // Daily spend by local date, this period and the one before (the forecast's history).
+  // Daily spend by local date, this period and the one before (the forecast's history), from the
+  // spend summed exactly per hour: one conversion and one local date per hour, not per cell.
   const dailyUsd = new Map<string, number>();
   const pastHours = new Map<number, number>();
-  // Summed exactly per hour first: one conversion and one local date per hour, not per cell.
-  const byHour = new Map<number, Femto>();
-  for (const c of series.cells) {
-    if (!counted.has(c.source) || c.hour < history.start || c.hour > now) continue;
-    byHour.set(c.hour, (byHour.get(c.hour) ?? 0n) + c.femto);
-  }
-  for (const [hour, femto] of byHour) {
+  for (const [hour, femto] of sumsIn(series, history.start, end, (s) => counted.has(s), true).byHour) {
     const date = localDateOfHour(hour, timeZone);
     const value = femtoToUsdNumber(femto);
     dailyUsd.set(date, (dailyUsd.get(date) ?? 0) + value);
     if (date < todayDate) pastHours.set(hour, value);
   }
-  return { series, inPeriod, countedCells, spentFemto: sumCells(countedCells), dailyUsd, pastHours };
+  return { series, inPeriod, counted: countedSums, spentFemto: countedSums.femto, dailyUsd, pastHours };
 }

@@ -10,7 +10,7 @@ import { viewForecast } from './build-view-forecast.ts';
 import type { ViewInput } from './build-view-input.ts';
 import { viewPeriod } from './build-view-period.ts';
 import { levelOf, sourceViews } from './build-view-sources.ts';
-import { sumCells, viewSpent } from './build-view-spent.ts';
+import { viewSpent } from './build-view-spent.ts';
 import { withRateNotes } from './learned-series.ts';
 import { femtoToMicroUsd as usd, femtoToUsdNumber } from './money.ts';
 import { addDays } from './time-zone.ts';
@@ -64,17 +64,12 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
       hourlyRateUsd: round(lastHourUsd),
       daily,
       byModel: withRateNotes(
-        byModel(spent.countedCells, input.catalog),
+        byModel(spent.counted, input.catalog),
         input.catalog,
         new Date(input.now).toISOString().slice(0, 10),
       ),
-      byWorkspace: byWorkspace(spent.countedCells),
-      byKey: byKey(
-        spent.countedCells,
-        input.keyNames ?? [],
-        (id) => input.sources.find((s) => s.id === id)?.label ?? id,
-        newKeys,
-      ),
+      byWorkspace: byWorkspace(spent.counted),
+      byKey: byKey(spent.counted, input.keyNames ?? [], (id) => input.sources.find((s) => s.id === id)?.label ?? id, newKeys),
       sources,
       unpriced: spent.series.unpriced.map((u) => ({
         model: u.model,
@@ -99,7 +94,12 @@ export function buildView(input: ViewInput): { view: SpendView; alertState: Aler
           ? null
           : {
               planUsd: Number(input.subscriptionUsd),
-              apiValueUsd: usd(sumCells(spent.inPeriod.filter((c) => subscriptionSources.has(c.source)))),
+              apiValueUsd: usd(
+                [...spent.inPeriod.bySource].reduce(
+                  (sum, [source, femto]) => (subscriptionSources.has(source) ? sum + femto : sum),
+                  0n,
+                ),
+              ),
             },
       providerLimits: input.providerLimits ?? [],
       notices: input.notices,

@@ -1,15 +1,24 @@
 /** The view's side of learned rates: Claude Code priced apart from admin usage, and "by model" notes. */
 import type { Catalog } from './catalog/catalog.ts';
 import { learnedNote } from './learned-catalog.ts';
-import type { SpendSeries } from './spend-series.ts';
+import type { SpendCell, SpendSeries } from './spend-series.ts';
 import type { SpendView } from './view-types.ts';
 
 /** Two series over disjoint sources (admin usage with its bill, Claude Code logs without one) as one. */
 export function mergeSeries(a: SpendSeries, b: SpendSeries): SpendSeries {
+  const unpriced = [...a.unpriced, ...b.unpriced];
+  const reconciliation = [...a.reconciliation, ...b.reconciliation];
+  if (!a.parts && !b.parts) return { cells: [...a.cells, ...b.cells], unpriced, reconciliation };
+  // Kept parts (the view's admin series, thousands of cells): the view reads their sums
+  // (cell-sums.ts), so the cells are put in one array only if something asks for them.
+  let cells: readonly SpendCell[] | undefined;
   return {
-    cells: [...a.cells, ...b.cells],
-    unpriced: [...a.unpriced, ...b.unpriced],
-    reconciliation: [...a.reconciliation, ...b.reconciliation],
+    get cells() {
+      return (cells ??= [...a.cells, ...b.cells]);
+    },
+    parts: [...(a.parts ?? [a.cells]), ...(b.parts ?? [b.cells])].filter((p) => p.length > 0),
+    unpriced,
+    reconciliation,
   };
 }
 

@@ -53,8 +53,13 @@ export function roundToMicro(amount: Femto): bigint {
 
 /** The number closest to the exact amount; for JSON and display only, never for sums. */
 export function femtoToUsdNumber(amount: Femto): number {
+  // Up to 2^53 femto (about $9) the amount and 10^15 are exact doubles, and a division rounds their
+  // exact quotient once: the same double as parsing the exact decimal, without building the string
+  // (the view converts each hour of two periods).
+  if (amount <= EXACT_DOUBLE && amount >= -EXACT_DOUBLE) return Number(amount) / 1e15;
   return Number(femtoToDecimalString(amount));
 }
+const EXACT_DOUBLE = 2n ** 53n;
 
 /** USD as a number, rounded half-to-even to the micro-dollar: how views and reports show amounts. */
 export function femtoToMicroUsd(amount: Femto): number {

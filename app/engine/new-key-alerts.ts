@@ -69,6 +69,11 @@ function busyLastWeek(cells: readonly SpendCell[], now: number, thresholdFemto: 
   return busy;
 }
 
+/** Some key spent more than the threshold in an hour of the last week: without one, newKeySpends finds none. */
+export function anyBusyKey(cells: readonly SpendCell[], now: number, thresholdFemto: Femto): boolean {
+  return busyLastWeek(cells, now, thresholdFemto).size > 0;
+}
+
 export function newKeySpends(cells: readonly SpendCell[], now: number, thresholdFemto: Femto): NewKeySpend[] {
   const busy = busyLastWeek(cells, now, thresholdFemto);
   if (busy.size === 0) return [];

@@ -55,6 +55,12 @@ export interface DayReconciliation {
 
 export interface SpendSeries {
   readonly cells: readonly SpendCell[];
+  /**
+   * The same cells in parts that are kept between views (each one UTC day of one source, never
+   * changed: a changed day is a new part), in the order of `cells`; the view sums each part once
+   * (cell-sums.ts). Absent: the cells are one part, summed on every view.
+   */
+  readonly parts?: ReadonlyArray<readonly SpendCell[]>;
   readonly unpriced: readonly UnpricedUsage[];
   /** Per day and source, our price of the usage beside the bill: how far the catalog is from it. */
   readonly reconciliation: readonly DayReconciliation[];

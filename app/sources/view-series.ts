@@ -155,15 +155,18 @@ export class ViewSeries {
     }
   }
 
-  /** The days' series as one: cells and reconciliation side by side, unpriced usage summed per model. */
+  /**
+   * The days' series as one: cells and reconciliation side by side, unpriced usage summed per model.
+   * Each day's cells are also a part of their own, which the view sums once (cell-sums.ts).
+   */
   private merged(detailFrom: number): SpendSeries {
-    const cells: SpendCell[] = [];
+    const parts: Array<readonly SpendCell[]> = [];
     const reconciliation = [];
     const unpriced = new Map<string, UnpricedUsage>();
     for (const day of this.days.values()) {
       if (!day.compact && before(day.day, detailFrom)) Object.assign(day, kept(day.day, day.series, detailFrom));
       const { series } = day;
-      for (const c of series.cells) cells.push(c);
+      if (series.cells.length > 0) parts.push(series.cells);
       reconciliation.push(...series.reconciliation);
       for (const u of series.unpriced) {
         const key = `${u.model}|${u.reason}`;
@@ -179,7 +182,16 @@ export class ViewSeries {
       }
     }
     reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));
-    return { cells, unpriced: [...unpriced.values()], reconciliation };
+    // The view reads the parts' sums (cell-sums.ts): the cells are put in one array only if asked for.
+    let cells: readonly SpendCell[] | undefined;
+    return {
+      get cells() {
+        return (cells ??= parts.flat());
+      },
+      parts,
+      unpriced: [...unpriced.values()],
+      reconciliation,
+    };
   }
 }
 

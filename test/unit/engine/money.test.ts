@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   centsToFemto,
   femtoToDecimalString,
+  femtoToUsdNumber,
   formatUsd,
   parseScaledDecimal,
   roundToMicro,
@@ -44,5 +45,17 @@ describe('money', () => {
     ['1000000', 0, '$1,000,000'],
   ])('formats %s with %i decimals as %s', (usd, decimals, text) => {
     expect(formatUsd(usdToFemto(usd)!, decimals)).toBe(text);
+  });
+
+  it('femto to a USD number is the double nearest the exact decimal, by the division and by the string alike', () => {
+    const edge = 2n ** 53n;
+    const amounts = [0n, 1n, -1n, 7n, 10n ** 15n, 123_456_789_012_345n, edge - 1n, edge, edge + 1n, -edge, -edge - 1n];
+    // A fixed spread of amounts up to about $36, each side of 2^53 femto (where the division stops).
+    let x = 1n;
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 6_364_136_223_846_793_005n + 1_442_695_040_888_963_407n) % 2n ** 64n;
+      amounts.push((x % (4n * edge)) - (i % 2 === 0 ? 0n : 2n * edge));
+    }
+    for (const femto of amounts) expect(femtoToUsdNumber(femto)).toBe(Number(femtoToDecimalString(femto)));
   });
 });

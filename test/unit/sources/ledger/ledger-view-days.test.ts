@@ -95,4 +95,31 @@ describe('the view prices again only the days a commit rewrote', () => {
     expect(next.spent).toBeCloseTo(25 + 2 * HOUR_USD, 6); // the 25th is now its bill: $1
     expect(next).toEqual(await shown(service(home, () => now)));
   });
+
+  it('a poll that changes today shows in the total, by model and the daily series (each day is summed once and kept)', async () => {
+    const home = ledgerHome();
+    const writer = Ledger.open(join(home, 'demo'));
+    for (const day of days(1, 25)) writer.commit(daySync(day, 100, DOLLAR));
+    const now = () => Date.parse('2026-11-25T12:00:00Z');
+    const app = service(home, now);
+    const before = await shown(app);
+    expect(before.daily.find(([date]) => date === '2026-11-25')?.[1]).toBeCloseTo(13 * HOUR_USD, 6);
+
+    writer.commit(daySync('2026-11-25', 1000, DOLLAR)); // today's usage, ten times the tokens
+    const after = await shown(app);
+    // Today's 13 hours: 1000 input tokens at $3/M and the same 10 output tokens at $15/M.
+    const today = (13 * (1000 * 3 + 10 * 15)) / 1e6;
+    expect(after.spent).toBeCloseTo(24 + today, 6);
+    expect(after.byModel.reduce((sum, m) => sum + m.usd, 0)).toBeCloseTo(24 + today, 6);
+    expect(after.daily.find(([date]) => date === '2026-11-25')?.[1]).toBeCloseTo(today, 6);
+    expect(after.daily.find(([date]) => date === '2026-11-24')?.[1]).toBeCloseTo(1, 6);
+    expect(after).toEqual(await shown(service(home, now)));
+
+    writer.commit(daySync('2026-11-24', 100, (2n * BigInt(DOLLAR)).toString())); // and yesterday's bill moves
+    const again = await shown(app);
+    expect(again.spent).toBeCloseTo(25 + today, 6);
+    expect(again.byModel.reduce((sum, m) => sum + m.usd, 0)).toBeCloseTo(25 + today, 6);
+    expect(again.daily.find(([date]) => date === '2026-11-24')?.[1]).toBeCloseTo(2, 6);
+    expect(again).toEqual(await shown(service(home, now)));
+  });
 });
