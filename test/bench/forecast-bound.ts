@@ -39,7 +39,9 @@
  * draw (not that of the parameters'). A p from K draws is only near the optimum, which raises the
  * error slightly (second order: the loss is flat at its minimum); SPENDBAR_BENCH_BOUND_DRAWS sets K.
  */
-import { HISTORY_START, MONTH_END, MONTH_START, rng, type ScenarioTruth } from './forecast-scenarios.ts';
+import { weightedMedian } from '../../app/engine/forecast-intermittent.ts';
+import { seededRandom } from '../../app/engine/seeded-random.ts';
+import { HISTORY_START, MONTH_END, MONTH_START, type ScenarioTruth } from './forecast-scenarios.ts';
 
 const DAY_MS = 86_400_000;
 const MONTH_DAYS = (MONTH_END - MONTH_START) / DAY_MS;
@@ -60,19 +62,12 @@ export interface Bound {
 export function boundRng(name: string, seed: number, day: number): () => number {
   let h = 2_166_136_261;
   for (const c of `${name}|${seed}|${day}`) h = Math.imul(h ^ c.charCodeAt(0), 16_777_619);
-  return rng(h);
+  return seededRandom(h);
 }
 
 /** The weighted median of the totals with weights 1/T: the point with the least Σ |p − T| / T. */
 export function bayesPoint(totals: readonly number[]): number {
-  const sorted = [...totals].sort((a, b) => a - b);
-  const half = sorted.reduce((a, t) => a + 1 / t, 0) / 2;
-  let weight = 0;
-  for (const t of sorted) {
-    weight += 1 / t;
-    if (weight >= half) return t;
-  }
-  return sorted[sorted.length - 1]!;
+  return weightedMedian([...totals].sort((a, b) => a - b));
 }
 
 /** The clairvoyant at November's `day` (1-based), knowing the seed's truth and every hour up to that day's end. */

@@ -6,6 +6,8 @@
  * source has data: before that a day is "no data", not $0. LIBRARY_TRUTH gives, per scenario and seed, the
  * day rule those days were drawn with (the seed's true parameters), for the Bayes bound (forecast-bound.ts).
  */
+import { seededRandom } from '../../app/engine/seeded-random.ts';
+
 const DAY_MS = 86_400_000;
 export const HISTORY_START = Date.UTC(2026, 9, 1);
 export const MONTH_START = Date.UTC(2026, 10, 1);
@@ -16,18 +18,6 @@ export interface GeneratedSpend {
   readonly hourly: Map<number, number>;
   /** Earliest instant some source has data from (null: every day is data, as without coverage fields). */
   readonly dataFrom: number | null;
-}
-
-/** mulberry32: small, seedable, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -51,7 +41,7 @@ function spreadDay(hourly: Map<number, number>, dayStart: number, usd: number, r
 export type DayRule = (day: number, date: Date, r: () => number) => number;
 
 /** The generator that draws a seed's parameters (the rule's first draws), then its days from the same state. */
-const seeded = (seed: number) => rng(seed * 7919 + 17);
+const seeded = (seed: number) => seededRandom(seed * 7919 + 17);
 
 function fromDays(
   seed: number,
@@ -144,7 +134,7 @@ export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend>
   sparse: (seed) => {
     const spend = fromDays(seed, RULES.sparse, null, 3);
     if (![...spend.hourly.keys()].some((h) => h >= MONTH_START)) {
-      const r = rng(seed * 104_729 + 3);
+      const r = seededRandom(seed * 104_729 + 3);
       const { day, usd } = emptyNovemberDay(r);
       spreadDay(spend.hourly, MONTH_START + day * DAY_MS, usd, r, 3);
     }

@@ -3,20 +3,16 @@ import { CANDIDATES } from '../../../app/engine/forecast-candidates.ts';
 import { forecast } from '../../../app/engine/forecast.ts';
 import type { Point } from '../../../app/engine/forecast-level.ts';
 import { periodContaining } from '../../../app/engine/period.ts';
+import { seededRandom } from '../../../app/engine/seeded-random.ts';
 import { addDays } from '../../../app/engine/time-zone.ts';
 
 const NOW = Date.parse('2026-11-15T12:00:00Z');
 
 /** A deterministic generator of standard normal draws (mulberry32 and Box–Muller). */
 function normals(seed: number): () => number {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4_294_967_296;
-  };
+  const random = seededRandom(seed);
+  // Half a step up from the generator's grid of 2^-32: never 0, whose log Box–Muller cannot take.
+  const u = () => random() + 0.5 / 4_294_967_296;
   return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
 }
 
