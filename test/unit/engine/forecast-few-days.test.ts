@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { forecast, type ForecastInput } from '../../../app/engine/forecast.ts';
+import { weekdayOf } from '../../../app/engine/forecast-history.ts';
 import { intermittentFuture } from '../../../app/engine/forecast-intermittent.ts';
 import { isSteady } from '../../../app/engine/forecast-steady.ts';
-import { periodContaining } from '../../../app/engine/period.ts';
-import { addDays } from '../../../app/engine/time-zone.ts';
-
-const NOW = Date.parse('2026-11-15T12:00:00Z');
-/** 15.5 days are left of November at noon on the 15th. */
-const LEFT = 15.5;
-
-/** Spend per day from 2026-10-01 to 2026-11-14; every day has data. */
-function ledger(perDay: (date: string, i: number) => number): Map<string, number> {
-  const daily = new Map<string, number>();
-  let i = 0;
-  for (let d = '2026-10-01'; d < '2026-11-15'; d = addDays(d, 1)) daily.set(d, perDay(d, i++));
-  return daily;
-}
-
-const run = (dailyUsd: Map<string, number>, extra: Partial<ForecastInput> = {}) =>
-  forecast({
-    period: periodContaining(NOW, 'UTC', 1),
-    now: NOW,
-    dailyUsd,
-    historyStart: '2026-10-01',
-    hasData: () => true,
-    todayShareDone: 0.5,
-    capUsd: null,
-    ...extra,
-  });
-
-const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+import { LEFT, ledger, run } from '../../helpers/forecast-month.ts';
 
 describe('forecast: spending on few days', () => {
   it('spend on only two days, both Thursdays, gives a number (a weekday pattern from two days made it NaN)', () => {
@@ -70,7 +43,7 @@ describe('forecast: spending on few days', () => {
 describe('forecast: a weekday that never spends', () => {
   it('exactly $10 every weekday and $0 at weekends is projected at $10 a weekday (a 0 weekday factor made NaN)', () => {
     const result = run(
-      ledger((d) => (weekday(d) === 0 || weekday(d) === 6 ? 0 : 10)),
+      ledger((d) => (weekdayOf(d) === 0 || weekdayOf(d) === 6 ? 0 : 10)),
       { todayShareDone: 0 },
     );
     // Nov 15 (a Sunday) to Nov 30: eleven weekdays.

@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stillPaused } from '../../../app/engine/forecast-drop.ts';
-import { forecast, type ForecastInput } from '../../../app/engine/forecast.ts';
 import { clipSpikes, fitLevel } from '../../../app/engine/forecast-level.ts';
-import { periodContaining } from '../../../app/engine/period.ts';
-import { addDays } from '../../../app/engine/time-zone.ts';
-
-const NOW = Date.parse('2026-11-15T12:00:00Z');
-/** 15.5 days are left of November at noon on the 15th. */
-const LEFT = 15.5;
-
-/** Spend per day from 2026-10-01 to 2026-11-14; every day has data. */
-function ledger(perDay: (date: string, i: number) => number): Map<string, number> {
-  const daily = new Map<string, number>();
-  let i = 0;
-  for (let d = '2026-10-01'; d < '2026-11-15'; d = addDays(d, 1)) daily.set(d, perDay(d, i++));
-  return daily;
-}
-
-const run = (dailyUsd: Map<string, number>, extra: Partial<ForecastInput> = {}) =>
-  forecast({
-    period: periodContaining(NOW, 'UTC', 1),
-    now: NOW,
-    dailyUsd,
-    historyStart: '2026-10-01',
-    hasData: () => true,
-    todayShareDone: 0.5,
-    capUsd: null,
-    ...extra,
-  });
+import { LEFT, ledger, run } from '../../helpers/forecast-month.ts';
 
 describe('forecast: a drop is followed gradually, a rise at once', () => {
   it('spend down to a tenth for four days: the projection lies between the pause going on and the usual spend coming back', () => {
