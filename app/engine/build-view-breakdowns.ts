@@ -25,7 +25,7 @@ export function dailyPoints(
 
 /** Per model, from the counted cells of the period or their sums (cell-sums.ts). */
 export function byModel(counted: readonly SpendCell[] | CellSums, catalog: Catalog): SpendView['byModel'] {
-  const sums = counted instanceof CellSums ? counted : CellSums.of(counted);
+  const sums = CellSums.from(counted);
   return [...sums.byModel]
     .map(([model, e]) => ({
       model,
@@ -41,7 +41,7 @@ export function byModel(counted: readonly SpendCell[] | CellSums, catalog: Catal
  * unless the cells name at least two workspaces (one is no breakdown).
  */
 export function byWorkspace(counted: readonly SpendCell[] | CellSums): SpendView['byWorkspace'] {
-  const { workspaces } = counted instanceof CellSums ? counted : CellSums.of(counted);
+  const { workspaces } = CellSums.from(counted);
   return workspaces.length < 2
     ? []
     : workspaces

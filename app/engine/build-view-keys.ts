@@ -20,7 +20,7 @@ export function byKey(
   // Per source, per key as the cells name it (an id, null: no key, undefined: not reported), in
   // the order first seen (cell-sums.ts). A source's key split is billed truth only where its bill
   // names keys (OpenAI costs by api_key_id).
-  const sums = counted instanceof CellSums ? counted : CellSums.of(counted);
+  const sums = CellSums.from(counted);
   if (!sums.anyKey) return [];
   const keyBilledSources = sums.keyBilledSources;
   const ordered = sums.keys.map((k) => ({

@@ -53,6 +53,11 @@ export class CellSums {
     return sums;
   }
 
+  /** Sums as they are, or of cells (the breakdowns take either). */
+  static from(cellsOrSums: readonly SpendCell[] | CellSums): CellSums {
+    return cellsOrSums instanceof CellSums ? cellsOrSums : CellSums.of(cellsOrSums);
+  }
+
   addCell(c: SpendCell): void {
     this.femto += c.femto;
     if (c.hour < this.minHour) this.minHour = c.hour;
