@@ -100,7 +100,7 @@ export function fitLevel(points: readonly Point[], today?: Point & { readonly w:
   const values = points.map((p) => p.y);
   const shift = lastShift(values) || (today ? riseWithToday(values, today) : 0);
   const segment = points.slice(shift);
-  const m = mean(segment.map((p) => p.y));
+  const m = levelAfter(segment, shift > 0 ? mean(points.slice(0, shift).map((p) => p.y)) : NaN, today);
   // A trend is looked for over the last four weeks only: older days would bend it.
   const xs = segment.slice(-28).map((p) => p.x);
   const recentYs = segment.slice(-28).map((p) => p.y);
@@ -142,6 +142,20 @@ export function fitLevel(points: readonly Point[], today?: Point & { readonly w:
     shifted: shift > 0,
     trend,
   };
+}
+
+/**
+ * The mean of the days since a shift. After a rise, today's spend so far counts too, as the share of a
+ * day it covers: one to three days after a launch, today is a third more to go by (on 200 seeds of the
+ * backtest library the method was not tuned on, 31–230, day 15: a step up 26.4 → 26.1 %, a source
+ * added 10.0 → 9.5 %). Only while today sides with the rise (above the old level), and never after a
+ * drop: figures still coming in can only make today look low (fitLevel), and a today still at $0 at
+ * noon is as likely late figures as a launch that stopped.
+ */
+function levelAfter(segment: readonly Point[], before: number, today?: { readonly y: number; readonly w: number }): number {
+  const sum = segment.reduce((s, p) => s + p.y, 0);
+  const m = sum / segment.length;
+  return today && m > before && today.y > before ? (sum + today.w * today.y) / (segment.length + today.w) : m;
 }
 
 /** The shift that today's partial day helps show (lastShift), kept only when it is a rise (fitLevel). */

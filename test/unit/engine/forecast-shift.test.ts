@@ -42,6 +42,18 @@ describe('forecast: a drop is followed gradually, a rise at once', () => {
     expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.8 * 150 * LEFT);
   });
 
+  it("after a rise, today's spend so far counts in the new level as the share of a day it covers", () => {
+    // A launch two days ago: $150 and $170; today, half done, runs at $260 a day. The level counts
+    // today as half a day: (150 + 170 + 0.5 × 260) / 2.5 = $180, not the two full days' $160.
+    const points = Array.from({ length: 32 }, (_, i) => ({ x: i - 32, y: i === 30 ? 150 : i === 31 ? 170 : 45 + (i % 3) * 5 }));
+    const fit = fitLevel(points, { x: 0, y: 260, w: 0.5 });
+    expect(fit.shifted).toBe(true);
+    expect(fit.at(1)).toBeCloseTo(180, 6);
+    // After a drop today stays out: late figures can only make it look low.
+    const drop = Array.from({ length: 32 }, (_, i) => ({ x: i - 32, y: i >= 30 ? 10 : 95 + (i % 3) * 5 }));
+    expect(fitLevel(drop, { x: 0, y: 2, w: 0.5 }).at(1)).toBeCloseTo(10, 6);
+  });
+
   it('a low yesterday and a low today so far are no drop: late usage figures make today look low', () => {
     // Thirty days about $100, yesterday $10, and today's figures so far scaled to $10 a day (half done),
     // as figures still coming in would show them. A second full low day must say so.
