@@ -5,7 +5,8 @@
  * are the tuning seeds; the table is of the held-out seeds 11–30. Prints, per scenario at days 8, 15
  * and 22, the mean absolute error, the naive run-rate's error (spent ÷ elapsed fraction of the month)
  * beside it, the Bayes bound (the error of a forecaster that knows the seed's true parameters,
- * forecast-bound.ts; library scenarios only) and how often the range held the actual; then a summary
+ * forecast-bound.ts; library scenarios only), the same bound without foresight of changes still to
+ * begin, and how often the range held the actual; then a summary
  * against the acceptance (forecast-report.ts). SPENDBAR_BENCH_ONLY=sparse,step-up runs only those scenarios.
  */
 import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
@@ -82,16 +83,19 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
         const result = projectAt(spend, day);
         // The naive run-rate: spent so far ÷ the elapsed fraction of the month (noon: day − ½).
         const naive = (result.spentUsd * monthDays) / (day - 0.5);
-        const bound =
-          truth && (REPORT_DAYS as readonly number[]).includes(day)
-            ? bayesBound(truth, spend.hourly, day, actual, boundRng(name, seed, day))
-            : undefined;
+        const reported = truth && (REPORT_DAYS as readonly number[]).includes(day);
+        const bound = reported ? bayesBound(truth, spend.hourly, day, actual, boundRng(name, seed, day)) : undefined;
+        // The same clairvoyant without foresight: a step, holiday or source that begins after the day is unknown to it.
+        const blind = reported
+          ? bayesBound({ ...truth, rule: truth.seenOn(day) }, spend.hourly, day, actual, boundRng(`${name}|blind`, seed, day))
+          : undefined;
         perDay[day - 1]!.push({
           seed,
           err: Math.abs(result.projectedUsd - actual) / actual,
           naiveErr: Math.abs(naive - actual) / actual,
           held: actual >= result.lowUsd - 1e-9 && actual <= result.highUsd + 1e-9,
           ...(bound && { bound: bound.err, boundExpected: bound.expected }),
+          ...(blind && { blindBound: blind.err }),
         });
       }
     }
@@ -105,7 +109,8 @@ export function benchForecast(): { heldOut: Summary; fit: Summary } {
   );
   console.log(
     `  bound: the Bayes-optimal error given the seed's true parameters and its spend to the end of the day, ` +
-      `${BOUND_DRAWS} simulated months each (forecast-bound.ts); – : a demo scenario, no rule to simulate, counted as 0 %`,
+      `${BOUND_DRAWS} simulated months each (forecast-bound.ts); in brackets the same without foresight (a step, holiday ` +
+      `or source that begins after the day unknown to it); – : a demo scenario, no rule to simulate, counted as 0 %`,
   );
   const heldOut = summarize(heldOutCases);
   const fit = summarize(fitCases);

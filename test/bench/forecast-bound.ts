@@ -30,6 +30,13 @@
  * with error that no method can: the bound alone cannot show a target out of reach unless it is
  * itself above the target.
  *
+ * The bench also runs the same clairvoyant without foresight (ScenarioTruth.seenOn): it knows the
+ * parameters, but a step, a holiday or a source that begins after the report day is unknown to it, as
+ * it is to any forecaster that does not guess at changes to come. That is no lower bound for every
+ * method (one could bet on a launch), but it splits the gap in two: the blind bound's excess over the
+ * bound is the error of changes no history shows; the forecast's excess over the blind bound is the
+ * price of estimating the parameters from the days seen, which a better method could lower.
+ *
  * What is reported is the clairvoyant's |p − actual| / actual against the seed's real actual, averaged
  * over seeds like the forecast's own error, so the two are paired on the same months. The demo
  * scenarios have no rule to simulate: the report counts their bound as 0 %, which only lowers the

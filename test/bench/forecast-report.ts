@@ -15,6 +15,8 @@ export interface Case {
   readonly bound?: number;
   /** The same averaged over simulated month totals instead of the actual. */
   readonly boundExpected?: number;
+  /** The bound without foresight: a step, holiday or source that begins after the report day unknown (forecast-bound.ts). */
+  readonly blindBound?: number;
 }
 
 /** Per scenario, per day of the month (index 0 = day 1), every seed's case. */
@@ -31,20 +33,22 @@ export function only(cases: Cases, keep: (seed: number) => boolean): Cases {
 }
 
 /** A scenario's mean bound over its seeds; null where it has none (demo scenarios: no rule to simulate). */
-function boundOf(c: readonly Case[], key: 'bound' | 'boundExpected'): number | null {
+function boundOf(c: readonly Case[], key: 'bound' | 'boundExpected' | 'blindBound'): number | null {
   const xs = c.map((x) => x[key]);
   return xs.length > 0 && xs.every((x) => x !== undefined) ? mean(xs as number[]) : null;
 }
 
 export function printTable(cases: Cases): void {
-  const head = REPORT_DAYS.map((d) => `day ${d}: error / naive / bound / held`.padStart(40)).join('');
+  const head = REPORT_DAYS.map((d) => `day ${d}: error / naive / bound (blind) / held`.padStart(48)).join('');
   console.log(`  ${'scenario'.padEnd(16)}${head}`);
   for (const [name, perDay] of cases) {
     const cells = REPORT_DAYS.map((d) => {
       const c = perDay[d - 1]!;
       const bound = boundOf(c, 'bound');
-      const cell = `${pct(mean(c.map((x) => x.err)))} / ${pct(mean(c.map((x) => x.naiveErr)))} / ${bound === null ? '–' : pct(bound)} / ${pct(c.filter((x) => x.held).length / c.length)}`;
-      return cell.padStart(40);
+      const blind = boundOf(c, 'blindBound');
+      const bounds = bound === null ? '–' : `${pct(bound)} (${blind === null ? '–' : pct(blind)})`;
+      const cell = `${pct(mean(c.map((x) => x.err)))} / ${pct(mean(c.map((x) => x.naiveErr)))} / ${bounds} / ${pct(c.filter((x) => x.held).length / c.length)}`;
+      return cell.padStart(48);
     });
     console.log(`  ${name.padEnd(16)}${cells.join('')}`);
   }
@@ -73,6 +77,10 @@ export interface Summary {
     readonly expected: number;
     readonly gap: number;
     readonly gapSe: number;
+    /** The bound without foresight averaged the same way, and the forecast's error minus it, seed by seed. */
+    readonly blind: number;
+    readonly blindGap: number;
+    readonly blindGapSe: number;
   }>;
   /** Scenarios with a bound, of all. */
   readonly boundScenarios: number;
@@ -120,6 +128,9 @@ export function summarize(cases: Cases): Summary {
         expected: mean(per.map((c) => boundOf(c, 'boundExpected') ?? 0)),
         gap: mean(per.map((c) => mean(c.map((x) => x.err - (x.bound ?? 0))))),
         gapSe: seOfMeans(per.map((c) => c.map((x) => x.err - (x.bound ?? 0)))),
+        blind: mean(per.map((c) => boundOf(c, 'blindBound') ?? 0)),
+        blindGap: mean(per.map((c) => mean(c.map((x) => x.err - (x.blindBound ?? 0))))),
+        blindGapSe: seOfMeans(per.map((c) => c.map((x) => x.err - (x.blindBound ?? 0)))),
       };
     }),
     boundScenarios: all.filter((p) => boundOf(p[14]!, 'bound') !== null).length,
@@ -157,5 +168,16 @@ export function printSummary(label: string, s: Summary): void {
     `      bound at day ${s.bound.map((b) => b.day).join(' / ')}: ${s.bound.map((b) => pct(b.mean)).join(' / ')} against the actual; ` +
       `${s.bound.map((b) => pct(b.expected)).join(' / ')} averaged over simulated totals instead (no noise from the actual's draw); ` +
       `the forecast at day 15: ${pct(s.error)}, ${points(b15.gap)} ± ${(b15.gapSe * 100).toFixed(1)} points above the bound (paired by seed)`,
+  );
+  // What is left once the future's own changes are taken out of the bound: the price of estimating the parameters.
+  const blindLeft = 0.1 - b15.blind;
+  console.log(
+    `    Without foresight (true parameters, but a step, holiday or source that begins after the day unknown): ` +
+      `${pct(b15.blind)} at day 15 — ` +
+      (blindLeft > 0
+        ? `the target < 10 % leaves ${(blindLeft * 100).toFixed(1)} points for estimating the parameters from the days seen`
+        : `above the target by ${(-blindLeft * 100).toFixed(1)} points`) +
+      `; the forecast is ${points(b15.blindGap)} ± ${(b15.blindGapSe * 100).toFixed(1)} points above it (paired by seed); ` +
+      `day ${s.bound.map((b) => b.day).join(' / ')}: ${s.bound.map((b) => pct(b.blind)).join(' / ')}`,
   );
 }

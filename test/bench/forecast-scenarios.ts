@@ -40,6 +40,16 @@ function spreadDay(hourly: Map<number, number>, dayStart: number, usd: number, r
 /** One day's spend (day = index from the history start), given the seed's parameters; `r` draws the day's noise. */
 export type DayRule = (day: number, date: Date, r: () => number) => number;
 
+/**
+ * A rule whose behaviour changes from day index `from` on (a launch, a holiday, a new source);
+ * `without`: the same rule had the change not come, for a forecaster that cannot see it coming.
+ */
+type ChangingRule = DayRule & { readonly change?: { readonly from: number; readonly without: DayRule } };
+const changesFrom = (from: number, rule: DayRule, without: DayRule): ChangingRule => Object.assign(rule, { change: { from, without } });
+
+/** The rule as it can be known at the end of November's day `day`: a change that begins later is not foreseen. */
+const seenOn = (rule: ChangingRule, day: number): DayRule => (rule.change && rule.change.from > nov(day) ? rule.change.without : rule);
+
 /** The generator that draws a seed's parameters (the rule's first draws), then its days from the same state. */
 const seeded = (seed: number) => seededRandom(seed * 7919 + 17);
 
@@ -75,11 +85,13 @@ const RULES = {
     return Object.assign(rule, { spendChance: p });
   },
   // A product launch: daily spend about triples from a day in the middle of November on.
-  'step-up': (r: () => number): DayRule => {
+  'step-up': (r: () => number): ChangingRule => {
     const level = uniform(r, 40, 200);
     const at = nov(8 + Math.floor(r() * 12));
     const factor = uniform(r, 2.5, 3.5);
-    return (i, d, r2) => level * (i >= at ? factor : 1) * (weekend(d) ? 0.6 : 1) * noise(r2, 0.25);
+    const day = (i: number, d: Date, r2: () => number, step: boolean) =>
+      level * (step && i >= at ? factor : 1) * (weekend(d) ? 0.6 : 1) * noise(r2, 0.25);
+    return changesFrom(at, (i, d, r2) => day(i, d, r2, true), (i, d, r2) => day(i, d, r2, false));
   },
   // Spend falling 1–3 % a day over both months.
   decline: (r: () => number): DayRule => {
@@ -88,11 +100,13 @@ const RULES = {
     return (i, d, r2) => level * Math.exp(-rate * i) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
   },
   // One week of November at 5–25 % of the usual spend (a holiday), starting on a random day.
-  'holiday-week': (r: () => number): DayRule => {
+  'holiday-week': (r: () => number): ChangingRule => {
     const level = uniform(r, 50, 200);
     const start = nov(1 + Math.floor(r() * 24));
     const drop = uniform(r, 0.05, 0.25);
-    return (i, d, r2) => level * (i >= start && i < start + 7 ? drop : 1) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+    const day = (i: number, d: Date, r2: () => number, holiday: boolean) =>
+      level * (holiday && i >= start && i < start + 7 ? drop : 1) * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
+    return changesFrom(start, (i, d, r2) => day(i, d, r2, true), (i, d, r2) => day(i, d, r2, false));
   },
   // A small daily base and one large batch day a week.
   'weekly-batch': (r: () => number): DayRule => {
@@ -116,9 +130,9 @@ const RULES = {
     const level = uniform(r, 40, 150);
     return (_i, d, r2) => level * (weekend(d) ? 0.7 : 1) * noise(r2, 0.25);
   },
-  'source-added-second': (r: () => number): DayRule => {
+  'source-added-second': (r: () => number): ChangingRule => {
     const level = uniform(r, 20, 200);
-    return (i, _d, r2) => (i >= nov(12) ? level * noise(r2, 0.3) : 0);
+    return changesFrom(nov(12), (i, _d, r2) => (i >= nov(12) ? level * noise(r2, 0.3) : 0), () => 0);
   },
 };
 
@@ -161,6 +175,8 @@ export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend>
 export interface ScenarioTruth {
   /** A day's total spend (every source), drawn afresh from `r`. */
   readonly rule: DayRule;
+  /** The rule as it can be known at the end of November's day `day`: a step, holiday or source that begins later left out. */
+  readonly seenOn: (day: number) => DayRule;
   /** sparse only: a November without spend gets one day from emptyNovemberDay; a day spends with this chance. */
   readonly emptyNovember?: { readonly spendChance: number; readonly draw: (r: () => number) => { day: number; usd: number } };
 }
@@ -169,18 +185,22 @@ export interface ScenarioTruth {
 export const LIBRARY_TRUTH: Record<string, (seed: number) => ScenarioTruth> = {
   sparse: (seed) => {
     const rule = RULES.sparse(seeded(seed));
-    return { rule, emptyNovember: { spendChance: rule.spendChance, draw: emptyNovemberDay } };
+    return { rule, seenOn: () => rule, emptyNovember: { spendChance: rule.spendChance, draw: emptyNovemberDay } };
   },
   ...Object.fromEntries(
     (['step-up', 'decline', 'holiday-week', 'weekly-batch', 'lognormal-noise', 'new-user'] as const).map((name) => [
       name,
-      (seed: number) => ({ rule: RULES[name](seeded(seed)) }),
+      (seed: number) => {
+        const rule: ChangingRule = RULES[name](seeded(seed));
+        return { rule, seenOn: (day: number) => seenOn(rule, day) };
+      },
     ]),
   ),
   // Two sources with parameters from two seeds; a day's total is the sum of independent draws.
   'source-added': (seed) => {
     const first = RULES['source-added-first'](seeded(seed));
     const second = RULES['source-added-second'](seeded(seed + 1000));
-    return { rule: (i, d, r) => first(i, d, r) + second(i, d, r) };
+    const both = (second: DayRule): DayRule => (i, d, r) => first(i, d, r) + second(i, d, r);
+    return { rule: both(second), seenOn: (day) => both(seenOn(second, day)) };
   },
 };
