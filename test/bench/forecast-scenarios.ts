@@ -200,7 +200,7 @@ export const LIBRARY_TRUTH: Record<string, (seed: number) => ScenarioTruth> = {
   'source-added': (seed) => {
     const first = RULES['source-added-first'](seeded(seed));
     const second = RULES['source-added-second'](seeded(seed + 1000));
-    const both = (second: DayRule): DayRule => (i, d, r) => first(i, d, r) + second(i, d, r);
+    const both = (added: DayRule): DayRule => (i, d, r) => first(i, d, r) + added(i, d, r);
     return { rule: both(second), seenOn: (day) => both(seenOn(second, day)) };
   },
 };
