@@ -18,6 +18,8 @@ export interface OpenedLedger {
 }
 
 const IN_MEMORY = 'This session keeps its data in memory only';
+/** How long a connection waits for another process's lock before giving up (ms). */
+const BUSY_TIMEOUT_MS = 5000;
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 function inMemory(path: string, problem: string): OpenedLedger {
@@ -74,7 +76,7 @@ function moveAside(path: string, checkedIno: number, aside: string): 'moved' | '
 function openWritable(path: string): DatabaseSync {
   const db = openDatabase(path);
   try {
-    db.exec('PRAGMA busy_timeout = 5000');
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.prepare('PRAGMA user_version').get();
   } catch (error) {
     const code = sqliteCode(error);
@@ -85,8 +87,29 @@ function openWritable(path: string): DatabaseSync {
   return db;
 }
 
+/**
+ * Switching to WAL reads the file and then needs it alone. Two processes doing so at once (both
+ * rebuilding the same damaged ledger) would wait on each other for ever, so SQLite answers one of
+ * them SQLITE_BUSY at once instead of calling the busy handler: "If SQLite determines that invoking
+ * the busy handler could result in a deadlock, it will go ahead and return SQLITE_BUSY to the
+ * application" (sqlite.org/c3ref/busy_handler.html). The other holds the lock only for the switch:
+ * try again, for as long as the busy timeout would have waited.
+ */
+function switchToWal(db: DatabaseSync): void {
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (sqliteCode(error) !== SQLITE.BUSY || Date.now() >= giveUpAt) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 function configure(db: DatabaseSync): void {
-  db.exec('PRAGMA journal_mode = WAL');
+  switchToWal(db);
   db.exec('PRAGMA synchronous = NORMAL');
   createSchema(db);
 }
