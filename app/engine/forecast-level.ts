@@ -100,7 +100,9 @@ export function fitLevel(points: readonly Point[], today?: Point & { readonly w:
   const values = points.map((p) => p.y);
   const shift = lastShift(values) || (today ? riseWithToday(values, today) : 0);
   const segment = points.slice(shift);
-  const m = levelAfter(segment, shift > 0 ? mean(points.slice(0, shift).map((p) => p.y)) : NaN, today);
+  // NaN without a shift (no days before it).
+  const before = mean(points.slice(0, shift).map((p) => p.y));
+  const m = levelAfter(segment, before, today);
   // A trend is looked for over the last four weeks only: older days would bend it.
   const xs = segment.slice(-28).map((p) => p.x);
   const recentYs = segment.slice(-28).map((p) => p.y);
@@ -138,7 +140,7 @@ export function fitLevel(points: readonly Point[], today?: Point & { readonly w:
     scatter,
     levelError: (x) => Math.sqrt(base + slopeError(x) ** 2),
     days: segment.length,
-    before: mean(points.slice(0, shift).map((p) => p.y)),
+    before,
     shifted: shift > 0,
     trend,
   };
