@@ -1,7 +1,7 @@
 /** The view's side of learned rates: Claude Code priced apart from admin usage, and "by model" notes. */
 import type { Catalog } from './catalog/catalog.ts';
 import { learnedNote } from './learned-catalog.ts';
-import type { SpendCell, SpendSeries } from './spend-series.ts';
+import { seriesOfParts, type SpendSeries } from './spend-series.ts';
 import type { SpendView } from './view-types.ts';
 
 /** Two series over disjoint sources (admin usage with its bill, Claude Code logs without one) as one. */
@@ -9,17 +9,9 @@ export function mergeSeries(a: SpendSeries, b: SpendSeries): SpendSeries {
   const unpriced = [...a.unpriced, ...b.unpriced];
   const reconciliation = [...a.reconciliation, ...b.reconciliation];
   if (!a.parts && !b.parts) return { cells: [...a.cells, ...b.cells], unpriced, reconciliation };
-  // Kept parts (the view's admin series, thousands of cells): the view reads their sums
-  // (cell-sums.ts), so the cells are put in one array only if something asks for them.
-  let cells: readonly SpendCell[] | undefined;
-  return {
-    get cells() {
-      return (cells ??= [...a.cells, ...b.cells]);
-    },
-    parts: [...(a.parts ?? [a.cells]), ...(b.parts ?? [b.cells])].filter((p) => p.length > 0),
-    unpriced,
-    reconciliation,
-  };
+  // Kept parts (the view's admin series, thousands of cells): a series of parts as well.
+  const parts = [...(a.parts ?? [a.cells]), ...(b.parts ?? [b.cells])].filter((p) => p.length > 0);
+  return seriesOfParts(parts, unpriced, reconciliation);
 }
 
 /** Marks each model whose rate today comes from the bill: "rate from your bill, 2026-11-02". */

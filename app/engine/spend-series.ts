@@ -66,6 +66,26 @@ export interface SpendSeries {
   readonly reconciliation: readonly DayReconciliation[];
 }
 
+/**
+ * A series kept in parts. The view reads the parts' sums (cell-sums.ts), so the cells are put in one
+ * array only if something asks for them.
+ */
+export function seriesOfParts(
+  parts: ReadonlyArray<readonly SpendCell[]>,
+  unpriced: readonly UnpricedUsage[],
+  reconciliation: readonly DayReconciliation[],
+): SpendSeries {
+  let cells: readonly SpendCell[] | undefined;
+  return {
+    get cells() {
+      return (cells ??= parts.flat());
+    },
+    parts,
+    unpriced,
+    reconciliation,
+  };
+}
+
 /** A workspace in a group key: undefined (a source without workspaces), null (the default one), or its id. */
 const workspaceKey = (workspace: string | null | undefined) =>
   workspace === undefined ? '' : workspace === null ? '-' : `=${encodeURIComponent(workspace)}`;

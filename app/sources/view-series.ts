@@ -12,7 +12,7 @@ import { withLearnedRates } from '../engine/learned-catalog.ts';
 import { priceFindingView } from '../engine/price-finding-view.ts';
 import { learnedRates, priceFindings } from '../engine/price-findings.ts';
 import type { UnpricedUsage } from '../engine/price.ts';
-import { spendSeries, type SpendCell, type SpendSeries } from '../engine/spend-series.ts';
+import { seriesOfParts, spendSeries, type SpendCell, type SpendSeries } from '../engine/spend-series.ts';
 import type { UsageRow } from '../engine/usage-row.ts';
 import type { PriceFindingView, SourceKey } from '../engine/view-types.ts';
 import type { Ledger, TimeRange } from './ledger/ledger.ts';
@@ -182,16 +182,7 @@ export class ViewSeries {
       }
     }
     reconciliation.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.source.localeCompare(b.source)));
-    // The view reads the parts' sums (cell-sums.ts): the cells are put in one array only if asked for.
-    let cells: readonly SpendCell[] | undefined;
-    return {
-      get cells() {
-        return (cells ??= parts.flat());
-      },
-      parts,
-      unpriced: [...unpriced.values()],
-      reconciliation,
-    };
+    return seriesOfParts(parts, [...unpriced.values()], reconciliation);
   }
 }
 
