@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CellSums, sumsIn } from '../../../app/engine/cell-sums.ts';
 import type { SpendCell, SpendSeries } from '../../../app/engine/spend-series.ts';
+import { seededRandom } from '../../helpers/random.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const START = Date.parse('2026-11-01T00:00:00Z');
 
-/** A small deterministic random generator (the same cells every run). */
-function random(seed: number) {
-  let s = seed;
-  return (n: number) => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s % n;
-  };
-}
 
 /** Ten UTC days of two sources, each day one part, with models, workspaces and keys in every spelling. */
 function parts(seed: number): SpendCell[][] {
-  const pick = random(seed);
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
   const out: SpendCell[][] = [];
   for (const source of ['anthropic', 'openai'] as const)
     for (let day = 0; day < 10; day++) {
