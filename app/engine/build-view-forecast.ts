@@ -1,8 +1,9 @@
 /** Step 3 of buildView: the cap in femtodollars, which days have data, and the month-end forecast. */
 import type { SourceInput, ViewInput } from './build-view-input.ts';
 import type { ViewPeriod } from './build-view-period.ts';
-import type { ViewSpent } from './build-view-spent.ts';
-import { forecast, shareOfDayBefore, type Forecast } from './forecast.ts';
+import { countedDailyBySource, type ViewSpent } from './build-view-spent.ts';
+import { shareOfDayBefore, type Forecast } from './forecast.ts';
+import { forecastBySource } from './forecast-sources.ts';
 import { femtoToUsdNumber, usdToFemto, type Femto } from './money.ts';
 import { addDays, startOfLocalDay } from './time-zone.ts';
 import type { SourceKey } from './view-types.ts';
@@ -33,17 +34,23 @@ export function coverageRule(
   };
 }
 
-export function viewForecast(input: ViewInput, { period, history, counted }: ViewPeriod, spent: ViewSpent): ViewForecast {
+export function viewForecast(input: ViewInput, when: ViewPeriod, spent: ViewSpent): ViewForecast {
+  const { period, history, counted } = when;
   const cap = input.capUsd === null ? null : (usdToFemto(input.capUsd) ?? null);
   const hasData = coverageRule(input.sources, counted, input.timeZone);
-  const projection = forecast({
-    period,
-    now: input.now,
-    dailyUsd: spent.dailyUsd,
-    historyStart: history.startDate,
-    ...(hasData ? { hasData } : {}),
-    todayShareDone: shareOfDayBefore(spent.pastHours, input.now, input.timeZone),
-    capUsd: cap === null ? null : femtoToUsdNumber(cap),
-  });
+  const labels = new Map(input.sources.map((s) => [s.id, s.label]));
+  const sources = [...countedDailyBySource(input, when, spent)].map(([id, dailyUsd]) => ({ label: labels.get(id) ?? id, dailyUsd }));
+  const projection = forecastBySource(
+    {
+      period,
+      now: input.now,
+      dailyUsd: spent.dailyUsd,
+      historyStart: history.startDate,
+      ...(hasData ? { hasData } : {}),
+      todayShareDone: shareOfDayBefore(spent.pastHours, input.now, input.timeZone),
+      capUsd: cap === null ? null : femtoToUsdNumber(cap),
+    },
+    sources,
+  );
   return { cap, projection };
 }

@@ -7,6 +7,7 @@ import { mergeSeries } from './learned-series.ts';
 import { pricedSeries } from './priced-series.ts';
 import type { SpendSeries } from './spend-series.ts';
 import { localDate } from './time-zone.ts';
+import type { SourceKey } from './view-types.ts';
 
 export interface ViewSpent {
   readonly series: SpendSeries;
@@ -67,4 +68,28 @@ export function viewSpent(input: ViewInput, { period, history, todayDate, counte
     if (date < todayDate) pastHours.set(hour, value);
   }
   return { series, inPeriod, counted: countedSums, spentFemto: countedSums.femto, dailyUsd, pastHours };
+}
+
+/**
+ * Each counted source's spend per local date (USD), this period and the one before: the forecast
+ * follows a source that began spending lately on its own days (forecast-sources.ts). One source
+ * alone needs no split: then none.
+ */
+export function countedDailyBySource(
+  input: ViewInput,
+  { history, counted }: ViewPeriod,
+  spent: ViewSpent,
+): Map<SourceKey, Map<string, number>> {
+  const bySource = new Map<SourceKey, Map<string, number>>();
+  if (counted.size < 2) return bySource;
+  const end = Math.floor(input.now) + 1;
+  for (const source of counted) {
+    const daily = new Map<string, number>();
+    for (const [hour, femto] of sumsIn(spent.series, history.start, end, (s) => s === source, true).byHour) {
+      const date = localDateOfHour(hour, input.timeZone);
+      daily.set(date, (daily.get(date) ?? 0) + femtoToUsdNumber(femto));
+    }
+    bySource.set(source, daily);
+  }
+  return bySource;
 }

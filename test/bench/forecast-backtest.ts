@@ -11,7 +11,8 @@
  */
 import { buildCatalog } from '../../app/engine/catalog/catalog.ts';
 import { CostAggregator } from '../../app/engine/cost-aggregator.ts';
-import { forecast, shareOfDayBefore } from '../../app/engine/forecast.ts';
+import { shareOfDayBefore } from '../../app/engine/forecast.ts';
+import { forecastBySource } from '../../app/engine/forecast-sources.ts';
 import { femtoToUsdNumber } from '../../app/engine/money.ts';
 import { periodContaining } from '../../app/engine/period.ts';
 import { DemoOrganization, HOUR_MS } from '../../app/sources/demo/demo-organization.ts';
@@ -45,24 +46,31 @@ const ALL: Record<string, (seed: number) => GeneratedSpend> = {
 /** One projection at noon of November's day `day` (1-based), with what the app would have by then. */
 export function projectAt(spend: GeneratedSpend, day: number) {
   const now = MONTH_START + (day - 1) * DAY_MS + 12 * HOUR_MS;
-  const daily = new Map<string, number>();
   const past = new Map<number, number>();
-  for (const [h, usd] of spend.hourly) {
-    if (h >= now) continue;
-    const date = new Date(h).toISOString().slice(0, 10);
-    daily.set(date, (daily.get(date) ?? 0) + usd);
-    if (h < now - (now % DAY_MS)) past.set(h, usd);
-  }
+  for (const [h, usd] of spend.hourly) if (h < now - (now % DAY_MS)) past.set(h, usd);
   const dataFrom = spend.dataFrom === null ? null : new Date(spend.dataFrom).toISOString().slice(0, 10);
-  return forecast({
+  const input = {
     period: periodContaining(now, 'UTC', 1),
     now,
-    dailyUsd: daily,
+    dailyUsd: dailyBefore(spend.hourly, now),
     historyStart: '2026-10-01',
     ...(dataFrom === null ? {} : { hasData: (date: string) => date >= dataFrom }),
     todayShareDone: shareOfDayBefore(past, now, 'UTC'),
     capUsd: null,
-  });
+  };
+  const sources = [...(spend.bySource ?? [])].map(([label, hourly]) => ({ label, dailyUsd: dailyBefore(hourly, now) }));
+  return forecastBySource(input, sources);
+}
+
+/** Spend per UTC date of the hours before `now`. */
+function dailyBefore(hourly: ReadonlyMap<number, number>, now: number): Map<string, number> {
+  const daily = new Map<string, number>();
+  for (const [h, usd] of hourly) {
+    if (h >= now) continue;
+    const date = new Date(h).toISOString().slice(0, 10);
+    daily.set(date, (daily.get(date) ?? 0) + usd);
+  }
+  return daily;
 }
 
 export function benchForecast(): { heldOut: Summary; fit: Summary } {

@@ -18,6 +18,8 @@ export interface GeneratedSpend {
   readonly hourly: Map<number, number>;
   /** Earliest instant some source has data from (null: every day is data, as without coverage fields). */
   readonly dataFrom: number | null;
+  /** USD per hour of each source, by its label, when the month has more than one (they add up to `hourly`). */
+  readonly bySource?: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }
 
 const normal = (r: () => number) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -165,9 +167,11 @@ export const LIBRARY_SCENARIOS: Record<string, (seed: number) => GeneratedSpend>
   'source-added': (seed) => {
     const first = fromDays(seed, RULES['source-added-first']);
     const second = fromDays(seed + 1000, RULES['source-added-second']);
-    for (const [h, v] of second.hourly) first.hourly.set(h, (first.hourly.get(h) ?? 0) + v);
+    const hourly = new Map(first.hourly);
+    for (const [h, v] of second.hourly) hourly.set(h, (hourly.get(h) ?? 0) + v);
     // The first source covers both months: every day has data (the second adds to it from the 12th).
-    return first;
+    // The app knows each source's days apart, and so does the forecast here.
+    return { hourly, dataFrom: null, bySource: new Map([['first', first.hourly], ['added', second.hourly]]) };
   },
 };
 

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/claude-logs.ts';
 import { writeSparseMonth, writeStepUpMonth } from '../helpers/claude-month.ts';
+import { writeCodexTree } from '../helpers/codex-logs.ts';
 import { openPopover, SHOTS, type Harness } from './popover-harness.ts';
 
 let harness: Harness | undefined;
@@ -15,10 +16,10 @@ test.afterEach(async () => {
   harness = undefined;
 });
 
-async function openWithLogs(page: Page, write: (root: string) => void, capUsd: string) {
+async function openWithLogs(page: Page, write: (root: string) => void, capUsd: string, env: Record<string, string> = {}) {
   const root = join(tempDir(), 'claude');
   write(root);
-  harness = await openPopover(page, { settings: { capUsd }, env: () => ({ CLAUDE_CONFIG_DIR: root }) });
+  harness = await openPopover(page, { settings: { capUsd }, env: () => ({ CLAUDE_CONFIG_DIR: root, ...env }) });
   const view = await harness.settled();
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   return view;
@@ -59,4 +60,17 @@ test('step-up month: the tripled spend is followed at once, and the cap-hit date
   );
   await expect(page.getByTestId('forecast-rough')).toHaveText('Spending changed recently — rough estimate');
   await page.screenshot({ path: `${SHOTS}/21-forecast-step-up-month.png` });
+});
+
+test('a tool first used lately: its days are projected on their own, and the popover says which tool is new', async ({ page }) => {
+  // Codex sessions every day from the 20th, next to two months of Claude Code.
+  const codex = join(tempDir(), 'codex');
+  writeCodexTree(codex, { seed: 3, sessions: 60, start: Date.parse('2026-11-20T08:00:00Z'), days: 5 });
+  const view = await openWithLogs(page, writeStepUpMonth, '800', { CODEX_HOME: codex });
+  expect(view.forecastRoughReason).toBe('Codex CLI (local logs) began spending 5 days ago — rough estimate');
+  await expect(page.getByTestId('forecast-rough')).toHaveText('Codex CLI (local logs) began spending 5 days ago — rough estimate');
+  await expect(page.getByTestId('projected-range')).toHaveText(
+    ` likely ${brief(view.projectedLowUsd)}–${brief(view.projectedHighUsd)}`,
+  );
+  await page.screenshot({ path: `${SHOTS}/22-forecast-new-source.png` });
 });

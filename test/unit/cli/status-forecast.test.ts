@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSparseMonth, writeStepUpMonth } from '../../helpers/claude-month.ts';
+import { writeCodexTree } from '../../helpers/codex-logs.ts';
 import { runCliInProcess } from '../../helpers/run-cli.ts';
 
 const NOW = '2026-11-25T12:30:00Z';
@@ -28,5 +29,16 @@ describe('spendbar status: the projection with its range, and why it is rough', 
     expect(doc.projectedHighUsd).toBeGreaterThan(doc.projectedUsd);
     // Tripled since the 20th ($60 a weekday): the rest of the month (5.5 days) is projected at the new level.
     expect(doc.projectedUsd - doc.spentUsd).toBeGreaterThan(0.75 * (60 * 4 + 24 + 30));
+  });
+});
+
+describe('spendbar status: a tool first used lately is projected on its own days', () => {
+  it('Codex logs that begin five days ago next to two months of Claude Code: the rough reason names Codex', async () => {
+    const env = claudeUser(writeStepUpMonth);
+    // Codex sessions on every day from the 20th: a tool first used five days before "now".
+    writeCodexTree(join(env.HOME!, '.codex'), { seed: 3, sessions: 60, start: Date.parse('2026-11-20T08:00:00Z'), days: 5 });
+    const result = await runCliInProcess(['status', '--now', NOW], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Projected +\$[\d,.]+ \(likely \$[\d,.]+ – \$[\d,.]+\): Codex[^\n]* began spending 5 days ago — rough estimate/);
   });
 });
