@@ -15,7 +15,8 @@
  * day-to-day scatter, the uncertainty of the level and of the trend, disagreement of the last week
  * with the fit, and a drift term for changes no history can foresee; its width was sized on the
  * backtest library (test/bench/forecast-backtest.ts) to hold the month-end total about 80 % of the
- * time at each point of the month.
+ * time at each point of the month. A source that began spending lately is forecast apart and added
+ * (forecast-sources.ts).
  */
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
 import { followShift } from './forecast-drop.ts';
