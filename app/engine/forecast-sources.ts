@@ -7,9 +7,13 @@
  * not exist in. Its own series has no such doubt: nothing for weeks, then spend every day. The
  * backtest's source-added month (test/bench/forecast-scenarios.ts), on seeds never tuned on (31–230),
  * at day 15: 9.5 % error forecasting the sum, 6.0 % forecasting the new source apart.
+ *
+ * Not when the others fell as the new source began: a move from one provider to another changes
+ * little in the sum, while apart the old provider's stop would read as a pause likely to end.
  */
 import { capOutlook } from './forecast-cap.ts';
 import { forecast, type Forecast, type ForecastInput } from './forecast.ts';
+import { mean } from './robust-stats.ts';
 import { addDays, daysBetween, localDate } from './time-zone.ts';
 
 export interface SourceDays {
@@ -32,7 +36,7 @@ function firstSpend(daily: ReadonlyMap<string, number>): string | null {
 }
 
 /** The first day a source spent, when that was two weeks after the `earliest` spend of any source and it has spent steadily since; null otherwise. */
-export function startedLately(daily: ReadonlyMap<string, number>, earliest: string, today: string): string | null {
+function startedLately(daily: ReadonlyMap<string, number>, earliest: string, today: string): string | null {
   const first = firstSpend(daily);
   if (first === null || daysBetween(earliest, first) < WEEKS_WITHOUT) return null;
   // Whole days since the first spend: a one-off try of a new tool is no stream to carry forward.
@@ -41,6 +45,34 @@ export function startedLately(daily: ReadonlyMap<string, number>, earliest: stri
   let spendDays = 0;
   for (let d = first; d < today; d = addDays(d, 1)) if ((daily.get(d) ?? 0) > 0) spendDays++;
   return spendDays >= STREAM_SHARE * wholeDays ? first : null;
+}
+
+/** The others' usual spend: their days over the two weeks before the new source's first spend. */
+const COMPARE_DAYS = 14;
+
+/**
+ * The others spent less since the source's first spend than over the two weeks before, by more than
+ * their scatter explains: the new source replaced spend rather than added to it.
+ */
+function tookOver(
+  others: ReadonlyMap<string, number>,
+  from: string,
+  today: string,
+  hasData: ((date: string) => boolean) | undefined,
+): boolean {
+  const daysOver = (daily: ReadonlyMap<string, number>, start: string, end: string) => {
+    const days: number[] = [];
+    for (let d = start; d < end; d = addDays(d, 1)) if (hasData?.(d) ?? true) days.push(daily.get(d) ?? 0);
+    return days;
+  };
+  const before = daysOver(others, addDays(from, -COMPARE_DAYS), from);
+  const after = daysOver(others, from, today);
+  if (before.length < 2 || after.length === 0) return false;
+  const usual = mean(before);
+  const sd = Math.sqrt(before.reduce((s, y) => s + (y - usual) ** 2, 0) / (before.length - 1));
+  const fall = usual - mean(after);
+  // Chance alone (the others' own day-to-day scatter) rarely moves a mean two standard errors.
+  return fall > 2 * sd * Math.sqrt(1 / before.length + 1 / after.length);
 }
 
 /**
@@ -60,6 +92,9 @@ export function forecastBySource(input: ForecastInput, sources: readonly SourceD
 
   const restDays = new Map<string, number>();
   for (const s of rest) for (const [date, usd] of s.dailyUsd) restDays.set(date, (restDays.get(date) ?? 0) + usd);
+  // A source that took the others' spend over (a move from one provider to another) changed little in
+  // the sum, and the sum tells that best: apart, the others' fall would be read as a pause likely to end.
+  if (lately.some(({ from }) => tookOver(restDays, from!, today, input.hasData))) return forecast(input);
   const parts = [
     forecast({ ...input, dailyUsd: restDays, capUsd: null }),
     ...lately.map(({ source, from }) =>

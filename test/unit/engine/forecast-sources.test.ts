@@ -82,4 +82,30 @@ describe('forecast: a source that began spending lately is followed on its own d
     const summed = forecast({ ...base, dailyUsd: total(grown), capUsd: null });
     expect(run(grown).projectedUsd).toBe(summed.projectedUsd);
   });
+
+  it('a move from one provider to another is no new spend: the others fell as the new source began', () => {
+    // Anthropic stops on the 12th and OpenAI takes over at the same $100 a day: the month goes on at
+    // $100 a day. Apart, Anthropic's stop would read as a pause likely to end: about $2,600 to come.
+    const moved = ledger((d, i) => (d >= '2026-11-12' ? 0 : 100 * [1, 0.7, 1.3, 0.8, 1.2][i % 5]!));
+    const took = ledger((d) => (d >= '2026-11-12' ? 100 : 0));
+    took.set('2026-11-15', 50);
+    const result = run([
+      { label: 'Anthropic', dailyUsd: moved },
+      { label: 'OpenAI', dailyUsd: took },
+    ]);
+    const rest = result.projectedUsd - result.spentUsd;
+    expect(rest).toBeGreaterThan(0.9 * 100 * LEFT);
+    expect(rest).toBeLessThan(1.1 * 100 * LEFT);
+  });
+
+  it("the others' usual scatter is no take-over: three lowish days of theirs leave the new source apart", () => {
+    // Anthropic's days since the 12th ($80, $75, $85) are within its ±30 % days: OpenAI's $40 a day
+    // still adds to the month. Read as a take-over, the sum's forecast would give about $1,560.
+    const lowish: Record<string, number> = { '2026-11-12': 80, '2026-11-13': 75, '2026-11-14': 85 };
+    const dipped = anthropic();
+    for (const [date, usd] of Object.entries(lowish)) dipped.set(date, usd);
+    const result = run([{ label: 'Anthropic', dailyUsd: dipped }, sources[1]!]);
+    expect(result.roughReason).toBe('OpenAI began spending 3 days ago — rough estimate');
+    expect(result.projectedUsd - result.spentUsd).toBeGreaterThan(0.9 * 140 * LEFT);
+  });
 });
