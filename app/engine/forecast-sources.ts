@@ -13,7 +13,7 @@
  */
 import { capOutlook } from './forecast-cap.ts';
 import { forecast, type Forecast, type ForecastInput } from './forecast.ts';
-import { mean } from './robust-stats.ts';
+import { mean, variance } from './robust-stats.ts';
 import { addDays, daysBetween, localDate } from './time-zone.ts';
 
 export interface SourceDays {
@@ -35,16 +35,15 @@ function firstSpend(daily: ReadonlyMap<string, number>): string | null {
   return first;
 }
 
-/** The first day a source spent, when that was two weeks after the `earliest` spend of any source and it has spent steadily since; null otherwise. */
-function startedLately(daily: ReadonlyMap<string, number>, earliest: string, today: string): string | null {
-  const first = firstSpend(daily);
-  if (first === null || daysBetween(earliest, first) < WEEKS_WITHOUT) return null;
+/** Whether a source whose `first` spend was two weeks after the `earliest` of any source has spent steadily since. */
+function startedLately(daily: ReadonlyMap<string, number>, first: string, earliest: string, today: string): boolean {
+  if (daysBetween(earliest, first) < WEEKS_WITHOUT) return false;
   // Whole days since the first spend: a one-off try of a new tool is no stream to carry forward.
   const wholeDays = daysBetween(first, today);
-  if (wholeDays < STREAM_DAYS) return null;
+  if (wholeDays < STREAM_DAYS) return false;
   let spendDays = 0;
   for (let d = first; d < today; d = addDays(d, 1)) if ((daily.get(d) ?? 0) > 0) spendDays++;
-  return spendDays >= STREAM_SHARE * wholeDays ? first : null;
+  return spendDays >= STREAM_SHARE * wholeDays;
 }
 
 /** The others' usual spend: their days over the two weeks before the new source's first spend. */
@@ -68,9 +67,8 @@ function tookOver(
   const before = daysOver(others, addDays(from, -COMPARE_DAYS), from);
   const after = daysOver(others, from, today);
   if (before.length < 2 || after.length === 0) return false;
-  const usual = mean(before);
-  const sd = Math.sqrt(before.reduce((s, y) => s + (y - usual) ** 2, 0) / (before.length - 1));
-  const fall = usual - mean(after);
+  const sd = Math.sqrt(variance(before));
+  const fall = mean(before) - mean(after);
   // Chance alone (the others' own day-to-day scatter) rarely moves a mean two standard errors.
   return fall > 2 * sd * Math.sqrt(1 / before.length + 1 / after.length);
 }
@@ -82,41 +80,44 @@ function tookOver(
  */
 export function forecastBySource(input: ForecastInput, sources: readonly SourceDays[]): Forecast {
   const today = localDate(input.now, input.period.timeZone);
-  const firsts = sources.map((s) => firstSpend(s.dailyUsd)).filter((d): d is string => d !== null);
-  if (sources.length < 2 || firsts.length === 0) return forecast(input);
-  const earliest = firsts.reduce((a, b) => (b < a ? b : a));
-  const started = sources.map((s) => ({ source: s, from: startedLately(s.dailyUsd, earliest, today) }));
-  const lately = started.filter((s) => s.from !== null);
-  const rest = started.filter((s) => s.from === null).map((s) => s.source);
+  const spending = sources.flatMap((source) => {
+    const first = firstSpend(source.dailyUsd);
+    return first === null ? [] : [{ source, first }];
+  });
+  if (sources.length < 2 || spending.length === 0) return forecast(input);
+  const earliest = spending.map((s) => s.first).reduce((a, b) => (b < a ? b : a));
+  const lately = spending.filter(({ source, first }) => startedLately(source.dailyUsd, first, earliest, today));
+  const rest = sources.filter((source) => !lately.some((s) => s.source === source));
   if (lately.length === 0 || rest.length === 0) return forecast(input);
 
   const restDays = new Map<string, number>();
   for (const s of rest) for (const [date, usd] of s.dailyUsd) restDays.set(date, (restDays.get(date) ?? 0) + usd);
   // A source that took the others' spend over (a move from one provider to another) changed little in
   // the sum, and the sum tells that best: apart, the others' fall would be read as a pause likely to end.
-  if (lately.some(({ from }) => tookOver(restDays, from!, today, input.hasData))) return forecast(input);
-  const parts = [
-    forecast({ ...input, dailyUsd: restDays, capUsd: null }),
-    ...lately.map(({ source, from }) =>
-      forecast({
-        ...input,
-        dailyUsd: source.dailyUsd,
-        historyStart: from!,
-        hasData: (date) => date >= from! && (input.hasData?.(date) ?? true),
-        capUsd: null,
-      }),
-    ),
-  ];
-  return combine(input, today, parts, lately.map(({ source, from }) => ({ label: source.label, days: daysBetween(from!, today) })));
+  if (lately.some(({ first }) => tookOver(restDays, first, today, input.hasData))) return forecast(input);
+  const others = forecast({ ...input, dailyUsd: restDays, capUsd: null });
+  const started = lately.map(({ source, first }) => ({
+    label: source.label,
+    days: daysBetween(first, today),
+    forecast: forecast({
+      ...input,
+      dailyUsd: source.dailyUsd,
+      historyStart: first,
+      hasData: (date) => date >= first && (input.hasData?.(date) ?? true),
+      capUsd: null,
+    }),
+  }));
+  return combine(input, today, others, started);
 }
 
-/** The parts' forecasts added up: their ranges too, as the parts' errors may well go the same way. */
+/** The forecasts added up: their ranges too, as the parts' errors may well go the same way. */
 function combine(
   input: ForecastInput,
   today: string,
-  parts: readonly Forecast[],
-  lately: readonly { label: string; days: number }[],
+  others: Forecast,
+  started: readonly { label: string; days: number; forecast: Forecast }[],
 ): Forecast {
+  const parts = [others, ...started.map((s) => s.forecast)];
   const sum = (f: (p: Forecast) => number) => parts.reduce((s, p) => s + f(p), 0);
   const spent = sum((p) => p.spentUsd);
   const projected = sum((p) => p.projectedUsd);
@@ -125,9 +126,9 @@ function combine(
   const byDate = new Map<string, number>();
   for (const p of parts) for (const d of p.remainingDays) byDate.set(d.date, (byDate.get(d.date) ?? 0) + d.usd);
   const remaining = [...byDate].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, usd]) => ({ date, usd }));
-  const started = lately.map((s) => `${s.label} began spending ${s.days === 1 ? 'a day' : `${s.days} days`} ago`).join('; ');
-  const newRough = parts.slice(1).some((p) => p.roughReason !== null);
-  const roughReason = newRough ? `${started} — rough estimate` : parts[0]!.roughReason;
+  // At least STREAM_DAYS whole days since each began.
+  const began = started.map((s) => `${s.label} began spending ${s.days} days ago`).join('; ');
+  const roughReason = started.some((s) => s.forecast.roughReason !== null) ? `${began} — rough estimate` : others.roughReason;
   const cap = capOutlook(input, spent, today, remaining, { projected, low, high });
   return {
     spentUsd: spent,
@@ -136,7 +137,7 @@ function combine(
     highUsd: high,
     confidence: roughReason === null ? 'normal' : 'low',
     roughReason,
-    note: `${parts[0]!.note} ${started}: projected from its own days since.`,
+    note: `${others.note} ${began}: projected from its own days since.`,
     capOutlook: cap.outlook,
     capHitDate: cap.date,
     remainingDays: remaining,
