@@ -30,11 +30,11 @@ export function isSteady(points: readonly Point[]): boolean {
   for (let end = ys.length; end >= WEEK; end -= WEEK) weeks.push(ys.slice(end - WEEK, end));
   if (weeks.length < 3) return false;
   const count = weeks.length * WEEK;
-  const grand = weeks.flat().reduce((a, b) => a + b, 0) / count;
+  const grand = mean(weeks.flat());
   let within = 0;
   let between = 0;
   for (const week of weeks) {
-    const m = week.reduce((a, b) => a + b, 0) / WEEK;
+    const m = mean(week);
     for (const y of week) within += (y - m) ** 2;
     between += WEEK * (m - grand) ** 2;
   }

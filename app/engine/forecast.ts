@@ -21,13 +21,12 @@
 import { capOutlook, type CapOutlook } from './forecast-cap.ts';
 import { followShift } from './forecast-drop.ts';
 import { dropEndedDip } from './forecast-dip.ts';
-import { historyDays, spendsOnFewDays } from './forecast-history.ts';
+import { historyDays, spendsOnFewDays, weekdayOf, weekdayProfile } from './forecast-history.ts';
 import { intermittentFuture } from './forecast-intermittent.ts';
 import { clipSpikes, fitLevel, RHO } from './forecast-level.ts';
 import { replay } from './forecast-replay.ts';
 import { roughReason } from './forecast-rough.ts';
 import { steadyLevel } from './forecast-steady.ts';
-import { weekdayProfile, weekdayOf } from './forecast-history.ts';
 import type { Period } from './period.ts';
 import { addDays, daysBetween, localDate } from './time-zone.ts';
 
